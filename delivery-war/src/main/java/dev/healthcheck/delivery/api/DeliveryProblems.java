@@ -1,0 +1,21 @@
+package dev.healthcheck.delivery.api;
+
+import dev.healthcheck.delivery.domain.DeliveryNotFoundException;
+import dev.healthcheck.kit.problem.ClientErrors;
+import dev.healthcheck.kit.problem.Problem;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Every failure of delivery's API as problem+json. */
+@Provider
+public class DeliveryProblems implements ExceptionMapper<Exception> {
+
+    @Override
+    public Response toResponse(Exception failure) {
+        if (failure instanceof DeliveryNotFoundException) {
+            return Problem.of(Response.Status.NOT_FOUND, failure.getMessage()).toResponse().build();
+        }
+        return ClientErrors.toResponse(failure);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.healthcheck.delivery.application;
+
+import dev.healthcheck.delivery.domain.Delivery;
+import dev.healthcheck.delivery.domain.DeliveryNotFoundException;
+import dev.healthcheck.delivery.infrastructure.jpa.DeliveryRepository;
+import dev.healthcheck.kit.EventPublisher;
+import dev.healthcheck.kit.events.DeliveryCancelled;
+import dev.healthcheck.kit.events.DeliveryStarted;
+import dev.healthcheck.kit.events.ReservationCancelled;
+import dev.healthcheck.kit.events.Reserved;
+import dev.healthcheck.kit.inbox.EventInbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Mail-outs follow bookings. Each event is applied once (inbox) in one transaction with what it raises. */
+@ApplicationScoped
+@Transactional
+public class DeliveryService {
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    EventPublisher events;
+
+    public void startFor(Reserved reserved) {
+        if (!inbox.firstDelivery(reserved) || deliveries.find(reserved.reservationId()).isPresent()) {
+            return;
+        }
+        Delivery delivery = Delivery.start(reserved.reservationId(), reserved.scheduleId(), reserved.customerId());
+        deliveries.add(delivery);
+        events.publish(new DeliveryStarted(UUID.randomUUID(), Instant.now(), delivery.reservationId(),
+                delivery.scheduleId(), delivery.customerId(), delivery.status().name()));
+    }
+
+    public void cancelFor(ReservationCancelled cancelled) {
+        if (!inbox.firstDelivery(cancelled)) {
+            return;
+        }
+        var existing = deliveries.find(cancelled.reservationId());
+        Delivery delivery;
+        if (existing.isEmpty()) {
+            delivery = Delivery.cancelledBeforeStart(cancelled.reservationId(), cancelled.scheduleId(),
+                    cancelled.customerId());
+            deliveries.add(delivery);
+        } else if (existing.get().cancel()) {
+            delivery = existing.get();
+        } else {
+            return;
+        }
+        events.publish(new DeliveryCancelled(UUID.randomUUID(), Instant.now(), delivery.reservationId(),
+                delivery.scheduleId(), delivery.customerId(), delivery.status().name()));
+    }
+
+    public Delivery find(long reservationId) {
+        return deliveries.find(reservationId).orElseThrow(() -> new DeliveryNotFoundException(reservationId));
+    }
+
+    public List<Delivery> list(int page, int size) {
+        return deliveries.list(page, size);
+    }
+}

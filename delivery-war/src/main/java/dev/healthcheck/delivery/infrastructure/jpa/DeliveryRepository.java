@@ -1,0 +1,28 @@
+package dev.healthcheck.delivery.infrastructure.jpa;
+
+import dev.healthcheck.delivery.domain.Delivery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class DeliveryRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Delivery> find(long reservationId) {
+        return Optional.ofNullable(em.find(Delivery.class, reservationId));
+    }
+
+    public void add(Delivery delivery) {
+        em.persist(delivery);
+    }
+
+    public List<Delivery> list(int page, int size) {
+        return em.createQuery("SELECT d FROM Delivery d ORDER BY d.reservationId", Delivery.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.healthcheck.reservation.domain;
+
+public class NotEnoughSeatsException extends BookingRefusedException {
+    public NotEnoughSeatsException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.healthcheck.reservation.infrastructure.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * schedule's seat-hold API as reservation calls it, under reservation's own service identity
+ * (service.user / service.password from MP Config). Base URL: schedule/mp-rest/url.
+ */
+@RegisterRestClient(configKey = "schedule")
+@RegisterProvider(ScheduleErrors.class)
+@ClientHeaderParam(name = "Authorization", value = "{serviceCredentials}")
+@Path("/schedules")
+public interface ScheduleClient {
+
+    @PUT
+    @Path("/{scheduleId}/seatHolds/{reservationId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    SeatHold hold(@PathParam("scheduleId") long scheduleId, @PathParam("reservationId") long reservationId,
+                  SeatRequest request);
+
+    @DELETE
+    @Path("/{scheduleId}/seatHolds/{reservationId}")
+    void release(@PathParam("scheduleId") long scheduleId, @PathParam("reservationId") long reservationId);
+
+    default String serviceCredentials() {
+        var config = ConfigProvider.getConfig();
+        String userAndPassword = config.getValue("service.user", String.class) + ":"
+                + config.getValue("service.password", String.class);
+        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+    }
+
+    record SeatRequest(int count) {
+    }
+
+    record SeatHold(long reservationId, long scheduleId, int count, String status, int availableCount,
+                    LocalDate date, String programme, String location) {
+    }
+}

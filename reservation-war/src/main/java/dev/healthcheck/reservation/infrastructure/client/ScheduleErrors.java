@@ -1,0 +1,52 @@
+package dev.healthcheck.reservation.infrastructure.client;
+
+import dev.healthcheck.reservation.domain.NotEnoughSeatsException;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+/**
+ * Turns schedule's refusals into the domain's words. 404 is left to the caller, which knows the
+ * schedule id; anything else stays a failure the circuit breaker counts.
+ */
+public class ScheduleErrors implements ResponseExceptionMapper<RuntimeException> {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Override
+    public RuntimeException toThrowable(Response response) {
+        if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+            return new NotEnoughSeatsException(detailOf(response));
+        }
+        if (response.getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
+            return new ScheduleNotFound();
+        }
+        return new IllegalStateException("schedule answered " + response.getStatus());
+    }
+
+    @Override
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
+        return status >= 400;
+    }
+
+    /** schedule's own words; read as text because the client has no reader for application/problem+json. */
+    private static String detailOf(Response response) {
+        try {
+            return JSONB.fromJson(response.readEntity(String.class), Problem.class).detail();
+        } catch (RuntimeException unreadable) {
+            return "not enough seats left";
+        }
+    }
+
+    record Problem(String detail) {
+    }
+
+    /** Marker for a 404 from schedule, translated by {@link ScheduleSeats}. */
+    static class ScheduleNotFound extends RuntimeException {
+        ScheduleNotFound() {
+            super(null, null, false, false);
+        }
+    }
+}

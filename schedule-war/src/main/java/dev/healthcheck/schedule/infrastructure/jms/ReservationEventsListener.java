@@ -1,0 +1,30 @@
+package dev.healthcheck.schedule.infrastructure.jms;
+
+import dev.healthcheck.kit.events.ReservationCancelled;
+import dev.healthcheck.kit.inbox.IncomingEvents;
+import dev.healthcheck.schedule.application.ScheduleService;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Cancelled reservations, from schedule's durable subscription (server.xml selects only those).
+ * The work runs in the service's own local transaction; a failure is redelivered, then dead-lettered.
+ */
+@MessageDriven(name = "ReservationEventsListener")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ReservationEventsListener implements MessageListener {
+
+    @Inject
+    ScheduleService schedules;
+
+    @Override
+    public void onMessage(Message message) {
+        if (IncomingEvents.read(message) instanceof ReservationCancelled cancelled) {
+            schedules.releaseFor(cancelled);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.healthcheck.kit.outbox;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Topic;
+import dev.healthcheck.kit.inbox.IncomingEvents;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+
+/** Hands outbox messages to their Artemis topics, persistent, each stamped for duplicate detection. */
+@ApplicationScoped
+public class TopicSender {
+
+    /** Artemis drops a message whose id it has already seen on that address (its duplicate-id cache). */
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    @Resource(lookup = "jms/healthcheck")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/topic/schedule")
+    Topic scheduleTopic;
+
+    @Resource(lookup = "jms/topic/reservation")
+    Topic reservationTopic;
+
+    @Resource(lookup = "jms/topic/delivery")
+    Topic deliveryTopic;
+
+    /**
+     * Sends outside any transaction: each send returns once the broker has persisted the message, and
+     * a crash before the outbox rows are removed only resends what Artemis and the inbox discard.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void send(List<OutboxMessage> batch) {
+        Map<String, Topic> topics = Map.of(
+                dev.healthcheck.kit.events.Topic.SCHEDULE.address(), scheduleTopic,
+                dev.healthcheck.kit.events.Topic.RESERVATION.address(), reservationTopic,
+                dev.healthcheck.kit.events.Topic.DELIVERY.address(), deliveryTopic);
+        try (JMSContext context = connectionFactory.createContext()) {
+            JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (OutboxMessage message : batch) {
+                producer.setProperty(DUPLICATE_ID, message.eventId())
+                        .setProperty(IncomingEvents.EVENT_TYPE, message.eventType())
+                        .setProperty(IncomingEvents.EVENT_ID, message.eventId())
+                        .send(topics.get(message.topicAddress()), message.payload());
+            }
+        }
+    }
+}
