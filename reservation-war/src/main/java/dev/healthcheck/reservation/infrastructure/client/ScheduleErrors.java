@@ -5,6 +5,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
  */
 public class ScheduleErrors implements ResponseExceptionMapper<RuntimeException> {
 
+    private static final Logger LOG = Logger.getLogger(ScheduleErrors.class.getName());
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Override
@@ -36,11 +39,12 @@ public class ScheduleErrors implements ResponseExceptionMapper<RuntimeException>
         try {
             return JSONB.fromJson(response.readEntity(String.class), Problem.class).detail();
         } catch (RuntimeException unreadable) {
+            LOG.log(Level.FINE, "unreadable problem from schedule", unreadable);
             return "not enough seats left";
         }
     }
 
-    record Problem(String detail) {
+    public record Problem(String detail) {
     }
 
     /** Marker for a 404 from schedule, translated by {@link ScheduleSeats}. */

@@ -1,0 +1,103 @@
+package it.dev.healthcheck.system;
+
+import static it.dev.healthcheck.system.support.Api.DELIVERY;
+import static it.dev.healthcheck.system.support.Api.MYPAGE;
+import static it.dev.healthcheck.system.support.Api.RESERVATION;
+import static it.dev.healthcheck.system.support.Api.SCHEDULE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import it.dev.healthcheck.system.support.Api;
+import it.dev.healthcheck.system.support.TheSystem;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The original Spring Boot system's published test scenario, replayed over real HTTP against the
+ * broker and the four servers: same paths, same field names, now with credentials.
+ */
+@ExtendWith(TheSystem.class)
+class BookingScenarioIT {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+    private final Api admin = Api.as("admin");
+    private final Api alice = Api.as("alice");
+
+    @Test
+    void theOriginalScenarioBooksCancelsAndNeverOversells() {
+        var registered = admin.post(SCHEDULE, "/schedules", Map.of("scheduleId", 1, "availableCount", 100));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.location()).endsWith("/schedules/1");
+
+        var first = alice.post(RESERVATION, "/reservations",
+                Map.of("reservationId", 1, "scheduleId", 1, "reservationCount", 10));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.location()).endsWith("/reservations/1");
+        assertThat(availableSeats()).isEqualTo(90);
+
+        var second = alice.post(RESERVATION, "/reservations",
+                Map.of("reservationId", 2, "scheduleId", 1, "reservationCount", 5));
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        assertThat(availableSeats()).isEqualTo(85);
+
+        var tooMany = alice.post(RESERVATION, "/reservations",
+                Map.of("reservationId", 3, "scheduleId", 1, "reservationCount", 86));
+        assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(409);
+        assertThat(tooMany.contentType()).startsWith("application/problem+json");
+        assertThat(tooMany.json().getString("detail")).contains("85");
+        assertThat(availableSeats()).isEqualTo(85);
+        assertThat(alice.get(RESERVATION, "/reservations/3").status()).isEqualTo(404);
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(deliveryStatus(1)).isEqualTo("PREPARING");
+            assertThat(deliveryStatus(2)).isEqualTo("PREPARING");
+        });
+
+        var cancelled = alice.delete(RESERVATION, "/reservations/1");
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.json().getString("status")).isEqualTo("CANCELLED");
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(availableSeats()).isEqualTo(95);
+            assertThat(deliveryStatus(1)).isEqualTo("CANCELLED");
+            assertThat(myPage(1).getString("reservationStatus")).isEqualTo("CANCELLED");
+        });
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            Map<Integer, JsonObject> rows = alice.get(MYPAGE, "/myPages?customerId=alice").jsonArray().stream()
+                    .map(JsonObject.class::cast)
+                    .collect(Collectors.toMap(row -> row.getInt("reservationId"), row -> row));
+            assertThat(rows).containsOnlyKeys(1, 2);
+            assertThat(rows.get(1).getInt("reservationCount")).isEqualTo(10);
+            assertThat(rows.get(1).getString("reservationStatus")).isEqualTo("CANCELLED");
+            assertThat(rows.get(1).getString("deliveryStatus")).isEqualTo("CANCELLED");
+            assertThat(rows.get(2).getInt("reservationCount")).isEqualTo(5);
+            assertThat(rows.get(2).getString("reservationStatus")).isEqualTo("RESERVED");
+            assertThat(rows.get(2).getString("deliveryStatus")).isEqualTo("PREPARING");
+        });
+        // The refused booking never reached the saga: no mail-out, no MyPage row.
+        assertThat(alice.get(DELIVERY, "/deliveries/3").status()).isEqualTo(404);
+        assertThat(alice.get(MYPAGE, "/myPages/3").status()).isEqualTo(404);
+    }
+
+    private int availableSeats() {
+        var schedule = alice.get(SCHEDULE, "/schedules/1");
+        assertThat(schedule.status()).as(schedule.toString()).isEqualTo(200);
+        return schedule.json().getInt("availableCount");
+    }
+
+    private String deliveryStatus(int reservationId) {
+        var delivery = alice.get(DELIVERY, "/deliveries/" + reservationId);
+        return delivery.status() == 200 ? delivery.json().getString("status") : "HTTP " + delivery.status();
+    }
+
+    private JsonObject myPage(int reservationId) {
+        var row = alice.get(MYPAGE, "/myPages/" + reservationId);
+        assertThat(row.status()).as(row.toString()).isEqualTo(200);
+        return row.json();
+    }
+}
