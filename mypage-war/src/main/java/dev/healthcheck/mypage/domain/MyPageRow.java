@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -18,6 +19,10 @@ public class MyPageRow {
 
     @Id
     private long reservationId;
+
+    /** Concurrent changes of the same row: the later commit fails and is retried on fresh state. */
+    @Version
+    private long version;
 
     @Column(nullable = false, length = 64)
     private String customerId;

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.LocalDate;
 
 /**
@@ -16,6 +17,10 @@ public class Schedule {
 
     @Id
     private long scheduleId;
+
+    /** Concurrent changes of the same row: the later commit fails and is retried on fresh state. */
+    @Version
+    private long version;
 
     @Column(nullable = false)
     private int capacity;

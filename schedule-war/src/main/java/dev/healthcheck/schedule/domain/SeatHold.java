@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
@@ -21,6 +22,10 @@ public class SeatHold {
 
     @Id
     private long reservationId;
+
+    /** Concurrent changes of the same row: the later commit fails and is retried on fresh state. */
+    @Version
+    private long version;
 
     @Column(nullable = false)
     private long scheduleId;

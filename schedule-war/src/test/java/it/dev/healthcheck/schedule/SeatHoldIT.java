@@ -10,6 +10,7 @@ import dev.healthcheck.kit.inbox.AppliedEvent;
 import dev.healthcheck.kit.inbox.EventInbox;
 import dev.healthcheck.kit.outbox.OutboxEventPublisher;
 import dev.healthcheck.kit.outbox.OutboxMessage;
+import dev.healthcheck.kit.persistence.InstantConverter;
 import dev.healthcheck.schedule.application.ScheduleService;
 import dev.healthcheck.schedule.domain.NotEnoughSeatsException;
 import dev.healthcheck.schedule.domain.Schedule;
@@ -54,7 +55,7 @@ class SeatHoldIT {
                         ScheduleConflictException.class)
                 .addPackage("dev.healthcheck.kit.events")
                 .addClasses(EventPublisher.class, OutboxEventPublisher.class, OutboxMessage.class,
-                        EventInbox.class, AppliedEvent.class)
+                        EventInbox.class, AppliedEvent.class, InstantConverter.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
