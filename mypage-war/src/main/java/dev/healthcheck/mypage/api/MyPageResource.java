@@ -42,17 +42,19 @@ public class MyPageResource {
 
     /**
      * A customer's rows: customers get their own whatever customerId they name (another customer's
-     * rows are never theirs); administrators get the named customer's, or everybody's.
+     * rows are never theirs); administrators get the named customer's, or everybody's. Optionally only
+     * those on one schedule.
      */
     @GET
     public List<MyPageView> list(@QueryParam("customerId") @Size(max = 64) String customerId,
+                                 @QueryParam("scheduleId") @Positive Long scheduleId,
                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         String whose = isAdmin() ? customerId : caller();
         if (!isAdmin() && customerId != null && !customerId.equals(caller())) {
             return List.of();
         }
-        return myPages.list(whose, page, size).stream().map(MyPageView::of).toList();
+        return myPages.list(whose, scheduleId, page, size).stream().map(MyPageView::of).toList();
     }
 
     private boolean isAdmin() {

@@ -49,8 +49,8 @@ public class MyPageProjection {
         return rows.find(reservationId);
     }
 
-    public List<MyPageRow> list(String customerId, int page, int size) {
-        return rows.list(customerId, page, size);
+    public List<MyPageRow> list(String customerId, Long scheduleId, int page, int size) {
+        return rows.list(customerId, scheduleId, page, size);
     }
 
     private MyPageRow row(long reservationId, String customerId, long scheduleId) {

@@ -2,6 +2,7 @@ package dev.healthcheck.reservation.api;
 
 import dev.healthcheck.kit.problem.ClientErrors;
 import dev.healthcheck.kit.problem.Problem;
+import dev.healthcheck.reservation.domain.BookingInProgressException;
 import dev.healthcheck.reservation.domain.NotEnoughSeatsException;
 import dev.healthcheck.reservation.domain.ReservationConflictException;
 import dev.healthcheck.reservation.domain.ReservationNotFoundException;
@@ -18,8 +19,17 @@ public class ReservationProblems implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception failure) {
-        if (failure instanceof NotEnoughSeatsException || failure instanceof ReservationConflictException) {
+        if (failure instanceof NotEnoughSeatsException) {
+            return Problem.of(Problem.NOT_ENOUGH_SEATS, Response.Status.CONFLICT, failure.getMessage()).toResponse()
+                    .build();
+        }
+        if (failure instanceof ReservationConflictException) {
             return Problem.of(Response.Status.CONFLICT, failure.getMessage()).toResponse().build();
+        }
+        if (failure instanceof BookingInProgressException) {
+            return Problem.of(Response.Status.CONFLICT, failure.getMessage()).toResponse()
+                    .header(HttpHeaders.RETRY_AFTER, 1)
+                    .build();
         }
         if (failure instanceof UnknownScheduleException || failure instanceof ReservationNotFoundException) {
             return Problem.of(Response.Status.NOT_FOUND, failure.getMessage()).toResponse().build();

@@ -1,22 +1,27 @@
 package dev.healthcheck.reservation.application;
 
+import dev.healthcheck.reservation.application.ReservationLedger.Start;
+import dev.healthcheck.reservation.domain.BookingRefusedException;
 import dev.healthcheck.reservation.domain.Reservation;
-import dev.healthcheck.reservation.domain.ReservationConflictException;
 import dev.healthcheck.reservation.domain.ReservationIds;
 import dev.healthcheck.reservation.domain.ReservationNotFoundException;
+import dev.healthcheck.reservation.domain.ScheduleUnavailableException;
 import dev.healthcheck.reservation.domain.SeatConfirmation;
 import dev.healthcheck.reservation.domain.Seats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Booking and cancelling. Seats are taken from schedule first, outside any local transaction, and the
- * reservation is recorded only once they are; the seat request is keyed by the reservation id, so
- * repeating a booking never takes seats twice.
+ * Booking and cancelling. A booking is three short steps, never one transaction held open across the
+ * call to schedule: record the attempt (PENDING), take the seats from schedule (keyed by reservation and
+ * attempt, so repeating it takes nothing twice), then confirm (RESERVED, with its event). An attempt that
+ * fails in between is rejected or abandoned; an abandoned one tells schedule to give its seats back.
  */
 @ApplicationScoped
 public class BookingService {
@@ -29,31 +34,40 @@ public class BookingService {
     @Inject
     ReservationLedger ledger;
 
+    @Inject
+    @ConfigProperty(name = "booking.retry-after-seconds", defaultValue = "5")
+    long retryAfterSeconds;
+
     public Booking book(Caller caller, Long requestedId, long scheduleId, int reservationCount) {
         long reservationId = requestedId != null ? requestedId : ReservationIds.assign();
-        var existing = ledger.find(reservationId);
-        if (existing.isPresent()) {
-            return repeated(existing.get(), caller, scheduleId, reservationCount);
+        Start start = begin(caller, reservationId, scheduleId, reservationCount);
+        if (start.alreadyBooked()) {
+            return new Booking(start.reservation(), false);
         }
-        SeatConfirmation taken = seats.take(scheduleId, reservationId, reservationCount);
-        Reservation reservation = new Reservation(reservationId, caller.name(), scheduleId, reservationCount,
-                taken.date(), taken.programme(), taken.location());
+        int attempt = start.attempt();
+        SeatConfirmation taken;
         try {
-            ledger.record(reservation);
-            return new Booking(reservation, true);
-        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
-            var raced = ledger.find(reservationId);
-            if (raced.isPresent()) {
-                // The same id was booked concurrently; the hold is shared, so nothing leaked.
-                return repeated(raced.get(), caller, scheduleId, reservationCount);
-            }
-            releaseAfterFailure(scheduleId, reservationId, e);
-            throw e;
+            taken = seats.take(scheduleId, reservationId, reservationCount, attempt);
+        } catch (BookingRefusedException refused) {
+            ledger.reject(reservationId, attempt);
+            throw refused;
+        } catch (RuntimeException unanswered) {
+            giveUp(reservationId, attempt, unanswered);
+            throw unanswered;
+        }
+        try {
+            return ledger.confirm(reservationId, attempt, taken)
+                    .map(reservation -> new Booking(reservation, true))
+                    .orElseThrow(() -> new ScheduleUnavailableException("the booking took too long and was given up;"
+                            + " nothing was booked", retryAfterSeconds));
+        } catch (PersistenceException | TransactionalException notRecorded) {
+            giveUp(reservationId, attempt, notRecorded);
+            throw notRecorded;
         }
     }
 
     public Reservation find(Caller caller, long reservationId) {
-        return ledger.find(reservationId).filter(caller::maySee)
+        return ledger.find(reservationId).filter(Reservation::isBooked).filter(caller::maySee)
                 .orElseThrow(() -> new ReservationNotFoundException(reservationId));
     }
 
@@ -66,20 +80,26 @@ public class BookingService {
         return ledger.cancel(reservationId).orElseThrow(() -> new ReservationNotFoundException(reservationId));
     }
 
-    private Booking repeated(Reservation existing, Caller caller, long scheduleId, int reservationCount) {
-        if (!existing.isSameBooking(caller.name(), scheduleId, reservationCount)) {
-            throw new ReservationConflictException(existing.reservationId());
+    /** Records the attempt; a concurrent request for the same id that won the race decides the answer. */
+    private Start begin(Caller caller, long reservationId, long scheduleId, int reservationCount) {
+        try {
+            return ledger.begin(caller.name(), reservationId, scheduleId, reservationCount);
+        } catch (PersistenceException | TransactionalException raced) {
+            LOG.log(Level.FINE, "concurrent booking of reservation " + reservationId, raced);
+            // Booked meanwhile: the same answer; still under way: BookingInProgressException.
+            return ledger.begin(caller.name(), reservationId, scheduleId, reservationCount);
         }
-        return new Booking(existing, false);
     }
 
-    private void releaseAfterFailure(long scheduleId, long reservationId, RuntimeException cause) {
-        LOG.log(Level.WARNING, "reservation " + reservationId + " could not be recorded; giving its seats back", cause);
+    /** The seats may or may not have been taken: abandon the attempt, which tells schedule to give them back. */
+    private void giveUp(long reservationId, int attempt, RuntimeException cause) {
+        LOG.log(Level.WARNING, "booking attempt " + attempt + " of reservation " + reservationId + " failed: " + cause);
         try {
-            seats.release(scheduleId, reservationId);
+            ledger.abandon(reservationId, attempt);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "seats of unrecorded reservation " + reservationId + " on schedule " + scheduleId
-                    + " could not be given back", e);
+            // The attempt stays PENDING; PendingBookings abandons it once it is old enough.
+            LOG.log(Level.SEVERE, "booking attempt " + attempt + " of reservation " + reservationId
+                    + " could not be abandoned now; it will be later", e);
         }
     }
 

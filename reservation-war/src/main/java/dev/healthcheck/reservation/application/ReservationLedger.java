@@ -1,9 +1,12 @@
 package dev.healthcheck.reservation.application;
 
 import dev.healthcheck.kit.EventPublisher;
+import dev.healthcheck.kit.events.BookingAbandoned;
 import dev.healthcheck.kit.events.ReservationCancelled;
 import dev.healthcheck.kit.events.Reserved;
 import dev.healthcheck.reservation.domain.Reservation;
+import dev.healthcheck.reservation.domain.ReservationConflictException;
+import dev.healthcheck.reservation.domain.SeatConfirmation;
 import dev.healthcheck.reservation.infrastructure.jpa.ReservationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,11 +27,59 @@ public class ReservationLedger {
     @Inject
     EventPublisher events;
 
-    public void record(Reservation reservation) {
-        reservations.add(reservation);
-        events.publish(new Reserved(UUID.randomUUID(), Instant.now(), reservation.reservationId(),
-                reservation.scheduleId(), reservation.customerId(), reservation.reservationCount(),
-                reservation.scheduleDate(), reservation.programme(), reservation.location()));
+    /**
+     * Records that an attempt to book is about to ask for seats: a new PENDING reservation, or a new
+     * attempt of one that was rejected or abandoned. A reservation already booked is handed back as is.
+     *
+     * @throws ReservationConflictException the id belongs to a different booking
+     */
+    public Start begin(String customerId, long reservationId, long scheduleId, int reservationCount) {
+        Optional<Reservation> existing = reservations.find(reservationId);
+        if (existing.isEmpty()) {
+            Reservation reservation = new Reservation(reservationId, customerId, scheduleId, reservationCount);
+            reservations.add(reservation);
+            return new Start(reservation, reservation.attempt());
+        }
+        Reservation reservation = existing.get();
+        if (!reservation.isSameBooking(customerId, scheduleId, reservationCount)) {
+            throw new ReservationConflictException(reservationId);
+        }
+        if (reservation.isBooked()) {
+            return new Start(reservation, Start.ALREADY_BOOKED);
+        }
+        return new Start(reservation, reservation.tryAgain());
+    }
+
+    /** The seats are taken: the reservation is booked, and says so, unless its attempt was given up meanwhile. */
+    public Optional<Reservation> confirm(long reservationId, int attempt, SeatConfirmation seats) {
+        return reservations.find(reservationId)
+                .filter(r -> r.confirm(attempt, seats.date(), seats.programme(), seats.location()))
+                .map(r -> {
+                    events.publish(new Reserved(UUID.randomUUID(), Instant.now(), r.reservationId(),
+                            r.scheduleId(), r.customerId(), r.reservationCount(), r.scheduleDate(),
+                            r.programme(), r.location()));
+                    return r;
+                });
+    }
+
+    /** schedule refused the seats: the attempt ends, nothing to give back. */
+    public void reject(long reservationId, int attempt) {
+        reservations.find(reservationId).ifPresent(r -> r.reject(attempt));
+    }
+
+    /**
+     * The attempt got no answer in time: it ends, and schedule is told to give back whatever it took for
+     * it and to refuse it if it is still on its way.
+     */
+    public void abandon(long reservationId, int attempt) {
+        reservations.find(reservationId).filter(r -> r.abandon(attempt)).ifPresent(r -> events.publish(
+                new BookingAbandoned(UUID.randomUUID(), Instant.now(), r.reservationId(), r.scheduleId(),
+                        attempt)));
+    }
+
+    /** Attempts still PENDING that began before {@code before}: their request died with a crash. */
+    public List<Reservation> pendingSince(Instant before, int max) {
+        return reservations.pendingSince(before, max);
     }
 
     public Optional<Reservation> find(long reservationId) {
@@ -46,5 +97,15 @@ public class ReservationLedger {
                 UUID.randomUUID(), Instant.now(), r.reservationId(), r.scheduleId(), r.customerId(),
                 r.reservationCount())));
         return found;
+    }
+
+    /** The reservation as the attempt found it, and that attempt's number ({@link #ALREADY_BOOKED} when none is needed). */
+    public record Start(Reservation reservation, int attempt) {
+
+        public static final int ALREADY_BOOKED = 0;
+
+        public boolean alreadyBooked() {
+            return attempt == ALREADY_BOOKED;
+        }
     }
 }

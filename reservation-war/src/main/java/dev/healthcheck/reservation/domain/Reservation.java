@@ -11,14 +11,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A customer's booking of seats on a schedule. It exists only once its seats were taken; cancelling
- * keeps it, marked CANCELLED, and happens at most once.
+ * A customer's booking of seats on a schedule. It is recorded PENDING before its seats are asked for, so
+ * that an attempt cut short (a timeout, a crash) is known and its seats are given back; customers see it
+ * only once RESERVED. An attempt ends REJECTED (schedule said no) or ABANDONED (no answer in time); the
+ * same reservationId may then try again with a new attempt number. Cancelling keeps it, marked CANCELLED,
+ * and happens at most once.
  */
 @Entity
 @Table(name = "RESERVATION")
 public class Reservation {
 
-    public enum Status { RESERVED, CANCELLED }
+    public enum Status { PENDING, RESERVED, REJECTED, ABANDONED, CANCELLED }
 
     @Id
     private long reservationId;
@@ -40,6 +43,13 @@ public class Reservation {
     @Column(nullable = false, length = 16)
     private Status status;
 
+    /**
+     * Which attempt to book this reservation is, or was last, under way; schedule refuses older ones.
+     * (A nullable column: added to existing databases in place.)
+     */
+    private int attempt;
+
+    /** When the current attempt began; seats were taken by then when RESERVED. */
     @Column(nullable = false)
     private Instant reservedAt;
 
@@ -56,8 +66,8 @@ public class Reservation {
     protected Reservation() {
     }
 
-    public Reservation(long reservationId, String customerId, long scheduleId, int reservationCount,
-                       LocalDate scheduleDate, String programme, String location) {
+    /** A booking about to ask schedule for its seats: attempt 1. */
+    public Reservation(long reservationId, String customerId, long scheduleId, int reservationCount) {
         if (reservationCount <= 0) {
             throw new IllegalArgumentException("reservationCount must be positive");
         }
@@ -65,16 +75,72 @@ public class Reservation {
         this.customerId = customerId;
         this.scheduleId = scheduleId;
         this.reservationCount = reservationCount;
-        this.status = Status.RESERVED;
+        this.status = Status.PENDING;
+        this.attempt = 1;
         this.reservedAt = Instant.now();
+    }
+
+    /**
+     * A new attempt after a rejected or abandoned one.
+     *
+     * @throws BookingInProgressException while an attempt is still under way
+     * @throws IllegalStateException      when the booking already succeeded
+     */
+    public int tryAgain() {
+        if (status == Status.PENDING) {
+            throw new BookingInProgressException(reservationId);
+        }
+        if (status != Status.REJECTED && status != Status.ABANDONED) {
+            throw new IllegalStateException("reservation " + reservationId + " is " + status);
+        }
+        status = Status.PENDING;
+        attempt++;
+        reservedAt = Instant.now();
+        return attempt;
+    }
+
+    /** @return whether the seats schedule confirmed now belong to this reservation (false: the attempt is over) */
+    public boolean confirm(int attempt, LocalDate scheduleDate, String programme, String location) {
+        if (!isUnderWay(attempt)) {
+            return false;
+        }
+        this.status = Status.RESERVED;
         this.scheduleDate = scheduleDate;
         this.programme = programme;
         this.location = location;
+        return true;
+    }
+
+    /** schedule refused the seats; nothing was taken. */
+    public boolean reject(int attempt) {
+        return end(attempt, Status.REJECTED);
+    }
+
+    /** No answer from schedule in time: whatever the attempt took must be given back. */
+    public boolean abandon(int attempt) {
+        return end(attempt, Status.ABANDONED);
+    }
+
+    private boolean end(int attempt, Status outcome) {
+        if (!isUnderWay(attempt)) {
+            return false;
+        }
+        status = outcome;
+        return true;
+    }
+
+    private boolean isUnderWay(int attempt) {
+        return status == Status.PENDING && this.attempt == attempt;
+    }
+
+    /** Customers see a reservation once it was booked; attempts that failed are bookkeeping. */
+    public boolean isBooked() {
+        return status == Status.RESERVED || status == Status.CANCELLED;
     }
 
     /** @return whether this call cancelled it; cancelling a cancelled reservation changes nothing */
     public boolean cancel() {
-        if (status == Status.CANCELLED) {
+        if (status != Status.RESERVED) {
             return false;
         }
         status = Status.CANCELLED;
@@ -106,6 +172,10 @@ public class Reservation {
 
     public int reservationCount() {
         return reservationCount;
+    }
+
+    public int attempt() {
+        return attempt;
     }
 
     public Status status() {

@@ -7,16 +7,54 @@ import org.junit.jupiter.api.Test;
 
 class ReservationTest {
 
-    private final Reservation reservation = new Reservation(1, "alice", 1, 10, null, null, null);
+    private final Reservation reservation = new Reservation(1, "alice", 1, 10);
 
     @Test
     void cancellingACancelledReservationChangesNothing() {
+        reservation.confirm(1, null, null, null);
         assertThat(reservation.cancel()).isTrue();
         var cancelledAt = reservation.cancelledAt();
 
         assertThat(reservation.cancel()).isFalse();
         assertThat(reservation.status()).isEqualTo(Reservation.Status.CANCELLED);
         assertThat(reservation.cancelledAt()).isEqualTo(cancelledAt);
+    }
+
+    @Test
+    void anAttemptUnderWayIsNeitherBookedNorCancellable() {
+        assertThat(reservation.status()).isEqualTo(Reservation.Status.PENDING);
+        assertThat(reservation.isBooked()).isFalse();
+        assertThat(reservation.cancel()).isFalse();
+        assertThatThrownBy(reservation::tryAgain).isInstanceOf(BookingInProgressException.class);
+    }
+
+    @Test
+    void onlyTheAttemptUnderWayIsConfirmed() {
+        assertThat(reservation.confirm(2, null, null, null)).isFalse();
+        assertThat(reservation.confirm(1, null, null, null)).isTrue();
+        assertThat(reservation.status()).isEqualTo(Reservation.Status.RESERVED);
+        assertThat(reservation.abandon(1)).isFalse();
+        assertThat(reservation.status()).isEqualTo(Reservation.Status.RESERVED);
+    }
+
+    @Test
+    void anAbandonedAttemptIsNeverConfirmedButANewAttemptMayBe() {
+        assertThat(reservation.abandon(1)).isTrue();
+        assertThat(reservation.abandon(1)).isFalse();
+        assertThat(reservation.confirm(1, null, null, null)).isFalse();
+
+        assertThat(reservation.tryAgain()).isEqualTo(2);
+        assertThat(reservation.confirm(2, null, null, null)).isTrue();
+        assertThat(reservation.isBooked()).isTrue();
+    }
+
+    @Test
+    void aRejectedBookingMayBeTriedAgainButABookedOneMayNot() {
+        assertThat(reservation.reject(1)).isTrue();
+        assertThat(reservation.isBooked()).isFalse();
+        assertThat(reservation.tryAgain()).isEqualTo(2);
+        reservation.confirm(2, null, null, null);
+        assertThatThrownBy(reservation::tryAgain).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -29,8 +67,7 @@ class ReservationTest {
 
     @Test
     void aReservationNeedsSeats() {
-        assertThatThrownBy(() -> new Reservation(2, "alice", 1, 0, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Reservation(2, "alice", 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

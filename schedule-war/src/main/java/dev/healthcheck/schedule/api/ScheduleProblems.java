@@ -15,7 +15,11 @@ public class ScheduleProblems implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception failure) {
-        if (failure instanceof NotEnoughSeatsException || failure instanceof ScheduleConflictException) {
+        if (failure instanceof NotEnoughSeatsException) {
+            return Problem.of(Problem.NOT_ENOUGH_SEATS, Response.Status.CONFLICT, failure.getMessage()).toResponse()
+                    .build();
+        }
+        if (failure instanceof ScheduleConflictException) {
             return Problem.of(Response.Status.CONFLICT, failure.getMessage()).toResponse().build();
         }
         if (failure instanceof ScheduleNotFoundException) {

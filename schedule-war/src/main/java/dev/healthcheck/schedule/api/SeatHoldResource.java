@@ -34,7 +34,7 @@ public class SeatHoldResource {
     public Response hold(@PathParam("scheduleId") @Positive long scheduleId,
                          @PathParam("reservationId") @Positive long reservationId,
                          @Valid @NotNull SeatRequest request) {
-        var outcome = schedules.hold(scheduleId, reservationId, request.count());
+        var outcome = schedules.hold(scheduleId, reservationId, request.count(), request.attempt());
         return Response.status(outcome.taken() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(SeatHoldView.of(outcome.hold(), outcome.schedule()))
                 .build();

@@ -2,7 +2,9 @@ package dev.healthcheck.schedule.application;
 
 import dev.healthcheck.kit.EventPublisher;
 import dev.healthcheck.kit.inbox.EventInbox;
+import dev.healthcheck.kit.events.BookingAbandoned;
 import dev.healthcheck.kit.events.ReservationCancelled;
+import dev.healthcheck.kit.events.SagaEvent;
 import dev.healthcheck.kit.events.ScheduleRegistered;
 import dev.healthcheck.kit.events.SeatsReleased;
 import dev.healthcheck.kit.events.SeatsTaken;
@@ -18,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Schedule's use cases; each public method is one transaction, and raises its events inside it. */
@@ -58,47 +61,65 @@ public class ScheduleService {
     }
 
     /**
-     * Takes {@code count} seats for a reservation, at most once: a repeated request for the same
-     * reservation returns the hold it already has.
+     * Takes {@code count} seats for one attempt to book a reservation, at most once: a repeated request
+     * for the same reservation returns the hold it already has.
      */
-    public HoldOutcome hold(long scheduleId, long reservationId, int count) {
+    public HoldOutcome hold(long scheduleId, long reservationId, int count, int attempt) {
         Schedule schedule = schedules.findForUpdate(scheduleId)
                 .orElseThrow(() -> new ScheduleNotFoundException(scheduleId));
         var existing = schedules.findHold(reservationId);
+        SeatHold hold;
+        boolean taken;
         if (existing.isPresent()) {
-            SeatHold hold = existing.get();
-            if (!hold.isSameRequest(scheduleId, count)) {
-                throw new ScheduleConflictException("reservationId " + reservationId + " already "
-                        + (hold.status() == SeatHold.Status.RELEASED ? "gave its seats back" : "holds other seats"));
-            }
-            return new HoldOutcome(hold, schedule, false);
+            hold = existing.get();
+            taken = hold.requestAgain(schedule, count, attempt);
+        } else {
+            hold = SeatHold.take(schedule, reservationId, count, attempt);
+            schedules.add(hold);
+            taken = true;
         }
-        SeatHold hold = SeatHold.take(schedule, reservationId, count);
-        schedules.add(hold);
-        events.publish(new SeatsTaken(UUID.randomUUID(), Instant.now(), scheduleId, reservationId, count,
-                schedule.availableCount()));
-        return new HoldOutcome(hold, schedule, true);
+        if (taken) {
+            events.publish(new SeatsTaken(UUID.randomUUID(), Instant.now(), scheduleId, reservationId, count,
+                    schedule.availableCount()));
+        }
+        return new HoldOutcome(hold, schedule, taken);
     }
 
-    /** Gives a reservation's seats back, once; a release before any hold leaves a tombstone. */
+    /** The reservation was cancelled: its seats go back once, and it can never hold seats again. */
     public void release(long scheduleId, long reservationId) {
-        var schedule = schedules.findForUpdate(scheduleId);
-        var existing = schedules.findHold(reservationId);
+        fence(scheduleId, reservationId, SeatHold.EVERY_ATTEMPT);
+    }
+
+    /** reservation gave up on an attempt: what it took goes back, and that attempt is refused from now on. */
+    public void abandon(long scheduleId, long reservationId, int attempt) {
+        fence(scheduleId, reservationId, attempt);
+    }
+
+    /** Locks the schedule first, as {@link #hold} does, so a fence and a request for the same seats never interleave. */
+    private void fence(long scheduleId, long reservationId, int upTo) {
+        Optional<Schedule> schedule = schedules.findForUpdate(scheduleId);
+        Optional<SeatHold> existing = schedules.findHold(reservationId);
         if (existing.isEmpty()) {
-            schedules.add(SeatHold.releasedBeforeTaken(reservationId, scheduleId));
+            // The fence overtook the request it fences: remember it, so that request takes nothing when it comes.
+            schedules.add(SeatHold.fencedBeforeTaken(reservationId, scheduleId, upTo));
             return;
         }
         SeatHold hold = existing.get();
-        if (schedule.isPresent() && hold.release(schedule.get())) {
+        if (schedule.isPresent() && hold.fence(schedule.get(), upTo)) {
             events.publish(new SeatsReleased(UUID.randomUUID(), Instant.now(), scheduleId, reservationId,
                     hold.count(), schedule.get().availableCount()));
         }
     }
 
-    /** A cancelled reservation gives its seats back; the inbox makes a redelivered cancellation a no-op. */
-    public void releaseFor(ReservationCancelled cancelled) {
-        if (inbox.firstDelivery(cancelled)) {
+    /** The saga's compensations, each applied once however often the broker delivers it. */
+    public void apply(SagaEvent event) {
+        if (!inbox.firstDelivery(event)) {
+            return;
+        }
+        if (event instanceof ReservationCancelled cancelled) {
             release(cancelled.scheduleId(), cancelled.reservationId());
+        } else if (event instanceof BookingAbandoned abandoned) {
+            abandon(abandoned.scheduleId(), abandoned.reservationId(), abandoned.attempt());
         }
     }
 

@@ -10,9 +10,12 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * The seats one reservation holds on one schedule, keyed by the reservation: taking seats twice for
- * the same reservation finds this hold instead of taking them again. A released hold stays as a
- * tombstone, so a late or retried request for that reservation cannot take seats any more.
+ * The seats one reservation holds on one schedule, keyed by the reservation: asking again for the same
+ * reservation finds this hold instead of taking seats twice.
+ * <p>
+ * Each request carries the booking attempt it belongs to. When reservation abandons an attempt (it timed
+ * out, or crashed) the hold goes back and that attempt is fenced off, so its request, still in flight,
+ * cannot take seats later; a newer attempt may. A cancelled reservation fences every attempt.
  */
 @Entity
 @Table(name = "SEAT_HOLD")
@@ -20,10 +23,13 @@ public class SeatHold {
 
     public enum Status { HELD, RELEASED }
 
+    /** The fence of a cancelled reservation: no attempt gets past it. */
+    public static final int EVERY_ATTEMPT = Integer.MAX_VALUE;
+
     @Id
     private long reservationId;
 
-    /** Concurrent changes of the same row: the later commit fails and is retried on fresh state. */
+    /** Concurrent changes of the same hold: the later commit fails and is retried on fresh state. */
     @Version
     private long version;
 
@@ -37,43 +43,85 @@ public class SeatHold {
     @Column(nullable = false, length = 16)
     private Status status;
 
+    /** The attempt that holds (or last held) the seats. (Nullable columns: added to existing databases in place.) */
+    private int attempt;
+
+    /** Attempts up to this one are refused. */
+    private int fencedUpTo;
+
     @Column(nullable = false)
     private Instant changedAt;
 
     protected SeatHold() {
     }
 
-    private SeatHold(long reservationId, long scheduleId, int count, Status status) {
+    private SeatHold(long reservationId, long scheduleId, int count, Status status, int attempt, int fencedUpTo) {
         this.reservationId = reservationId;
         this.scheduleId = scheduleId;
         this.count = count;
         this.status = status;
+        this.attempt = attempt;
+        this.fencedUpTo = fencedUpTo;
         this.changedAt = Instant.now();
     }
 
-    /** Takes the seats from the schedule and records who holds them. */
-    public static SeatHold take(Schedule schedule, long reservationId, int count) {
+    /** Takes the seats from the schedule for this attempt and records who holds them. */
+    public static SeatHold take(Schedule schedule, long reservationId, int count, int attempt) {
         schedule.take(count);
-        return new SeatHold(reservationId, schedule.scheduleId(), count, Status.HELD);
+        return new SeatHold(reservationId, schedule.scheduleId(), count, Status.HELD, attempt, 0);
     }
 
-    /** A release that arrived before any hold: remembered, so the hold can never be taken later. */
-    public static SeatHold releasedBeforeTaken(long reservationId, long scheduleId) {
-        return new SeatHold(reservationId, scheduleId, 0, Status.RELEASED);
-    }
-
-    /** True when this hold is what a repeated request for the same reservation asks for. */
-    public boolean isSameRequest(long scheduleId, int count) {
-        return status == Status.HELD && this.scheduleId == scheduleId && this.count == count;
+    /** A release that arrived before any hold: remembered, so the fenced attempts can never take seats. */
+    public static SeatHold fencedBeforeTaken(long reservationId, long scheduleId, int fencedUpTo) {
+        return new SeatHold(reservationId, scheduleId, 0, Status.RELEASED, 0, fencedUpTo);
     }
 
     /**
-     * Gives the seats back to the schedule once; a second release changes nothing.
+     * A repeated request for this reservation. The same seats, asked again by this or a newer attempt,
+     * are the same hold (the newer attempt adopts it); after a release, an attempt past the fence takes
+     * the seats anew.
      *
-     * @return whether seats went back
+     * @return whether seats were taken now
+     * @throws ScheduleConflictException when the request is fenced off or asks for different seats
      */
-    public boolean release(Schedule schedule) {
-        if (status == Status.RELEASED) {
+    public boolean requestAgain(Schedule schedule, int count, int attempt) {
+        if (attempt <= fencedUpTo) {
+            throw new ScheduleConflictException("reservationId " + reservationId + (fencedUpTo == EVERY_ATTEMPT
+                    ? " was cancelled and takes no seats any more"
+                    : " gave up on attempt " + attempt + "; only a newer attempt may take seats"));
+        }
+        if (status == Status.HELD && schedule.scheduleId() != scheduleId) {
+            throw new ScheduleConflictException("reservationId " + reservationId + " already holds seats on schedule "
+                    + scheduleId);
+        }
+        if (status == Status.HELD) {
+            if (this.count != count) {
+                throw new ScheduleConflictException("reservationId " + reservationId + " already holds "
+                        + this.count + " seats on schedule " + scheduleId);
+            }
+            this.attempt = Math.max(this.attempt, attempt);
+            return false;
+        }
+        schedule.take(count);
+        this.scheduleId = schedule.scheduleId();
+        this.count = count;
+        this.attempt = attempt;
+        this.status = Status.HELD;
+        this.changedAt = Instant.now();
+        return true;
+    }
+
+    /**
+     * Attempts up to {@code upTo} are refused from now on, and the seats go back unless a newer attempt
+     * holds them. {@link #EVERY_ATTEMPT} is the reservation's cancellation; a smaller number is an attempt
+     * reservation gave up on.
+     *
+     * @return whether seats went back (at most once)
+     */
+    public boolean fence(Schedule schedule, int upTo) {
+        fencedUpTo = Math.max(fencedUpTo, upTo);
+        changedAt = Instant.now();
+        if (status == Status.RELEASED || attempt > upTo) {
             return false;
         }
         if (schedule.scheduleId() != scheduleId) {
@@ -82,7 +130,6 @@ public class SeatHold {
         }
         schedule.release(count);
         status = Status.RELEASED;
-        changedAt = Instant.now();
         return true;
     }
 
@@ -100,5 +147,9 @@ public class SeatHold {
 
     public Status status() {
         return status;
+    }
+
+    public int attempt() {
+        return attempt;
     }
 }

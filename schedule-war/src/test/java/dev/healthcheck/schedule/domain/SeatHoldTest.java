@@ -10,34 +10,63 @@ class SeatHoldTest {
     private final Schedule schedule = new Schedule(1, 100, null, null, null);
 
     @Test
-    void aHoldTakesItsSeatsAndReleasingTwiceGivesThemBackOnce() {
-        SeatHold hold = SeatHold.take(schedule, 7, 10);
+    void aHoldTakesItsSeatsAndCancellingTwiceGivesThemBackOnce() {
+        SeatHold hold = SeatHold.take(schedule, 7, 10, 1);
         assertThat(schedule.availableCount()).isEqualTo(90);
 
-        assertThat(hold.release(schedule)).isTrue();
-        assertThat(hold.release(schedule)).isFalse();
+        assertThat(hold.fence(schedule, SeatHold.EVERY_ATTEMPT)).isTrue();
+        assertThat(hold.fence(schedule, SeatHold.EVERY_ATTEMPT)).isFalse();
         assertThat(schedule.availableCount()).isEqualTo(100);
     }
 
     @Test
     void aHoldThatCannotBeTakenTakesNothing() {
-        assertThatThrownBy(() -> SeatHold.take(schedule, 7, 101)).isInstanceOf(NotEnoughSeatsException.class);
+        assertThatThrownBy(() -> SeatHold.take(schedule, 7, 101, 1)).isInstanceOf(NotEnoughSeatsException.class);
         assertThat(schedule.availableCount()).isEqualTo(100);
     }
 
     @Test
-    void onlyTheSameRequestMatchesAnExistingHold() {
-        SeatHold hold = SeatHold.take(schedule, 7, 10);
-        assertThat(hold.isSameRequest(1, 10)).isTrue();
-        assertThat(hold.isSameRequest(1, 11)).isFalse();
-        assertThat(hold.isSameRequest(2, 10)).isFalse();
+    void theSameSeatsAskedAgainAreTheSameHold() {
+        SeatHold hold = SeatHold.take(schedule, 7, 10, 1);
+        assertThat(hold.requestAgain(schedule, 10, 1)).isFalse();
+        assertThat(schedule.availableCount()).isEqualTo(90);
+        assertThatThrownBy(() -> hold.requestAgain(schedule, 11, 1)).isInstanceOf(ScheduleConflictException.class);
+        assertThat(schedule.availableCount()).isEqualTo(90);
     }
 
     @Test
-    void aTombstoneNeverMatchesAndReleasesNothing() {
-        SeatHold tombstone = SeatHold.releasedBeforeTaken(7, 1);
-        assertThat(tombstone.isSameRequest(1, 10)).isFalse();
-        assertThat(tombstone.release(schedule)).isFalse();
+    void aNewerAttemptAdoptsTheHoldSoAbandoningTheOlderOneGivesNothingBack() {
+        SeatHold hold = SeatHold.take(schedule, 7, 10, 1);
+        assertThat(hold.requestAgain(schedule, 10, 2)).isFalse();
+
+        assertThat(hold.fence(schedule, 1)).isFalse();
+        assertThat(schedule.availableCount()).isEqualTo(90);
+        assertThat(hold.attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void anAbandonedAttemptGivesItsSeatsBackAndIsRefusedLaterButANewerOneMayTakeThem() {
+        SeatHold hold = SeatHold.take(schedule, 7, 10, 1);
+        assertThat(hold.fence(schedule, 1)).isTrue();
+        assertThat(schedule.availableCount()).isEqualTo(100);
+
+        assertThatThrownBy(() -> hold.requestAgain(schedule, 10, 1)).isInstanceOf(ScheduleConflictException.class);
+        assertThat(hold.requestAgain(schedule, 10, 2)).isTrue();
+        assertThat(schedule.availableCount()).isEqualTo(90);
+    }
+
+    @Test
+    void aFenceThatOvertookItsRequestRefusesItAndGivesNothingBack() {
+        SeatHold fence = SeatHold.fencedBeforeTaken(7, 1, 1);
+        assertThat(fence.fence(schedule, 1)).isFalse();
+        assertThatThrownBy(() -> fence.requestAgain(schedule, 10, 1)).isInstanceOf(ScheduleConflictException.class);
+        assertThat(schedule.availableCount()).isEqualTo(100);
+    }
+
+    @Test
+    void aCancelledReservationTakesNoSeatsWhateverTheAttempt() {
+        SeatHold fence = SeatHold.fencedBeforeTaken(7, 1, SeatHold.EVERY_ATTEMPT);
+        assertThatThrownBy(() -> fence.requestAgain(schedule, 10, 1_000)).isInstanceOf(ScheduleConflictException.class);
         assertThat(schedule.availableCount()).isEqualTo(100);
     }
 }

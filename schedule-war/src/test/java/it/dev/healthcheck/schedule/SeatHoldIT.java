@@ -76,7 +76,7 @@ class SeatHoldIT {
             long reservationId = IDS.incrementAndGet();
             bookings.add(() -> {
                 try {
-                    schedules.hold(scheduleId, reservationId, 1);
+                    schedules.hold(scheduleId, reservationId, 1, 1);
                     return true;
                 } catch (NotEnoughSeatsException refused) {
                     return false;
@@ -98,11 +98,11 @@ class SeatHoldIT {
         long reservationId = IDS.incrementAndGet();
         schedules.register(scheduleId, 100, null, null, null);
 
-        assertTrue(schedules.hold(scheduleId, reservationId, 10).taken());
-        assertFalse(schedules.hold(scheduleId, reservationId, 10).taken());
+        assertTrue(schedules.hold(scheduleId, reservationId, 10, 1).taken());
+        assertFalse(schedules.hold(scheduleId, reservationId, 10, 1).taken());
         assertEquals(90, schedules.find(scheduleId).availableCount());
 
-        assertThrows(ScheduleConflictException.class, () -> schedules.hold(scheduleId, reservationId, 11));
+        assertThrows(ScheduleConflictException.class, () -> schedules.hold(scheduleId, reservationId, 11, 1));
         assertEquals(90, schedules.find(scheduleId).availableCount());
     }
 
@@ -111,7 +111,7 @@ class SeatHoldIT {
         long scheduleId = IDS.incrementAndGet();
         long reservationId = IDS.incrementAndGet();
         schedules.register(scheduleId, 100, null, null, null);
-        schedules.hold(scheduleId, reservationId, 10);
+        schedules.hold(scheduleId, reservationId, 10, 1);
 
         schedules.release(scheduleId, reservationId);
         schedules.release(scheduleId, reservationId);
@@ -127,8 +127,24 @@ class SeatHoldIT {
 
         schedules.release(scheduleId, reservationId);
 
-        assertThrows(ScheduleConflictException.class, () -> schedules.hold(scheduleId, reservationId, 10));
+        assertThrows(ScheduleConflictException.class, () -> schedules.hold(scheduleId, reservationId, 10, 1));
         assertEquals(100, schedules.find(scheduleId).availableCount());
+    }
+
+    @Test
+    void anAbandonedAttemptGivesItsSeatsBackAndItsLateRequestTakesNothing() {
+        long scheduleId = IDS.incrementAndGet();
+        long reservationId = IDS.incrementAndGet();
+        schedules.register(scheduleId, 100, null, null, null);
+        schedules.hold(scheduleId, reservationId, 10, 1);
+
+        schedules.abandon(scheduleId, reservationId, 1);
+        assertEquals(100, schedules.find(scheduleId).availableCount());
+        assertThrows(ScheduleConflictException.class, () -> schedules.hold(scheduleId, reservationId, 10, 1));
+        assertEquals(100, schedules.find(scheduleId).availableCount());
+
+        assertTrue(schedules.hold(scheduleId, reservationId, 10, 2).taken());
+        assertEquals(90, schedules.find(scheduleId).availableCount());
     }
 
     @Test
@@ -136,8 +152,8 @@ class SeatHoldIT {
         long scheduleId = IDS.incrementAndGet();
         schedules.register(scheduleId, 5, null, null, null);
 
-        assertThrows(NotEnoughSeatsException.class, () -> schedules.hold(scheduleId, IDS.incrementAndGet(), 6));
-        assertThrows(ScheduleNotFoundException.class, () -> schedules.hold(IDS.incrementAndGet(), IDS.incrementAndGet(), 1));
+        assertThrows(NotEnoughSeatsException.class, () -> schedules.hold(scheduleId, IDS.incrementAndGet(), 6, 1));
+        assertThrows(ScheduleNotFoundException.class, () -> schedules.hold(IDS.incrementAndGet(), IDS.incrementAndGet(), 1, 1));
         assertEquals(5, schedules.find(scheduleId).availableCount());
     }
 }

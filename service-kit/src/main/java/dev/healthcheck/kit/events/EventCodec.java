@@ -19,7 +19,8 @@ public final class EventCodec {
 
     private static final Map<String, Class<? extends SagaEvent>> TYPES = Stream.of(
                     ScheduleRegistered.class, SeatsTaken.class, SeatsReleased.class, Reserved.class,
-                    ReservationCancelled.class, DeliveryStarted.class, DeliveryCancelled.class)
+                    ReservationCancelled.class, BookingAbandoned.class, DeliveryStarted.class,
+                    DeliveryCancelled.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private static final Jsonb JSONB = JsonbBuilder.create();

@@ -9,7 +9,7 @@ import java.util.UUID;
  * carry the reservation.
  */
 public sealed interface SagaEvent
-        permits ScheduleRegistered, SeatsTaken, SeatsReleased, Reserved, ReservationCancelled,
+        permits ScheduleRegistered, SeatsTaken, SeatsReleased, Reserved, ReservationCancelled, BookingAbandoned,
                 DeliveryStarted, DeliveryCancelled {
 
     UUID eventId();

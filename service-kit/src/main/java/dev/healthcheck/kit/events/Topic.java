@@ -11,14 +11,15 @@ public enum Topic {
     RESERVATION("healthcheck.reservation", "jms/topic/reservation"),
     DELIVERY("healthcheck.delivery", "jms/topic/delivery");
 
-    private static final Map<Class<? extends SagaEvent>, Topic> OWNER = Map.of(
-            ScheduleRegistered.class, SCHEDULE,
-            SeatsTaken.class, SCHEDULE,
-            SeatsReleased.class, SCHEDULE,
-            Reserved.class, RESERVATION,
-            ReservationCancelled.class, RESERVATION,
-            DeliveryStarted.class, DELIVERY,
-            DeliveryCancelled.class, DELIVERY);
+    private static final Map<Class<? extends SagaEvent>, Topic> OWNER = Map.ofEntries(
+            Map.entry(ScheduleRegistered.class, SCHEDULE),
+            Map.entry(SeatsTaken.class, SCHEDULE),
+            Map.entry(SeatsReleased.class, SCHEDULE),
+            Map.entry(Reserved.class, RESERVATION),
+            Map.entry(ReservationCancelled.class, RESERVATION),
+            Map.entry(BookingAbandoned.class, RESERVATION),
+            Map.entry(DeliveryStarted.class, DELIVERY),
+            Map.entry(DeliveryCancelled.class, DELIVERY));
 
     private final String address;
     private final String jndiName;

@@ -11,8 +11,15 @@ public record Problem(String type, String title, int status, String detail) {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType JSON = MediaType.valueOf(MEDIA_TYPE);
 
+    /** A booking refused for lack of seats: schedule's answer to reservation, and reservation's to its client. */
+    public static final String NOT_ENOUGH_SEATS = "urn:healthcheck:problem:not-enough-seats";
+
     public static Problem of(Response.StatusType status, String detail) {
-        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail);
+        return of("about:blank", status, detail);
+    }
+
+    public static Problem of(String type, Response.StatusType status, String detail) {
+        return new Problem(type, status.getReasonPhrase(), status.getStatusCode(), detail);
     }
 
     public Response.ResponseBuilder toResponse() {

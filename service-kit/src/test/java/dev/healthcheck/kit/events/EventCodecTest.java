@@ -20,6 +20,7 @@ class EventCodecTest {
                 new SeatsReleased(UUID.randomUUID(), NOW, 1, 7, 10, 100),
                 new Reserved(UUID.randomUUID(), NOW, 7, 1, "alice", 10, LocalDate.of(2027, 1, 15), "basic", "Tokyo"),
                 new ReservationCancelled(UUID.randomUUID(), NOW, 7, 1, "alice", 10),
+                new BookingAbandoned(UUID.randomUUID(), NOW, 8, 1, 2),
                 new DeliveryStarted(UUID.randomUUID(), NOW, 7, 1, "alice", "PREPARING"),
                 new DeliveryCancelled(UUID.randomUUID(), NOW, 7, 1, "alice", "CANCELLED"));
     }

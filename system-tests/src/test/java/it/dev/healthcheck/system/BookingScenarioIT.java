@@ -68,7 +68,7 @@ class BookingScenarioIT {
             assertThat(myPage(1).getString("reservationStatus", "not seen yet")).isEqualTo("CANCELLED");
         });
         await().atMost(EVENTUALLY).untilAsserted(() -> {
-            Map<Integer, JsonObject> rows = alice.get(MYPAGE, "/myPages?customerId=alice").jsonArray().stream()
+            Map<Integer, JsonObject> rows = alice.get(MYPAGE, "/myPages?customerId=alice&scheduleId=1").jsonArray().stream()
                     .map(JsonObject.class::cast)
                     .collect(Collectors.toMap(row -> row.getInt("reservationId"), row -> row));
             assertThat(rows).containsOnlyKeys(1, 2);

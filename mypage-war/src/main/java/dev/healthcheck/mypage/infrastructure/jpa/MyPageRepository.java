@@ -4,6 +4,7 @@ import dev.healthcheck.mypage.domain.MyPageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,12 +22,22 @@ public class MyPageRepository {
         em.persist(row);
     }
 
-    /** {@code customerId} null means everybody's rows. */
-    public List<MyPageRow> list(String customerId, int page, int size) {
-        String where = customerId == null ? "" : " WHERE r.customerId = :customerId";
+    /** Rows by reservation id; a null {@code customerId} or {@code scheduleId} does not filter. */
+    public List<MyPageRow> list(String customerId, Long scheduleId, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        if (customerId != null) {
+            conditions.add("r.customerId = :customerId");
+        }
+        if (scheduleId != null) {
+            conditions.add("r.scheduleId = :scheduleId");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         var query = em.createQuery("SELECT r FROM MyPageRow r" + where + " ORDER BY r.reservationId", MyPageRow.class);
         if (customerId != null) {
             query.setParameter("customerId", customerId);
+        }
+        if (scheduleId != null) {
+            query.setParameter("scheduleId", scheduleId);
         }
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
     }

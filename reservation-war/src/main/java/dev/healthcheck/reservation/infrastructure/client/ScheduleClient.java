@@ -1,7 +1,6 @@
 package dev.healthcheck.reservation.infrastructure.client;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,10 +31,6 @@ public interface ScheduleClient {
     SeatHold hold(@PathParam("scheduleId") long scheduleId, @PathParam("reservationId") long reservationId,
                   SeatRequest request);
 
-    @DELETE
-    @Path("/{scheduleId}/seatHolds/{reservationId}")
-    void release(@PathParam("scheduleId") long scheduleId, @PathParam("reservationId") long reservationId);
-
     default String serviceCredentials() {
         var config = ConfigProvider.getConfig();
         String userAndPassword = config.getValue("service.user", String.class) + ":"
@@ -43,7 +38,7 @@ public interface ScheduleClient {
         return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
     }
 
-    record SeatRequest(int count) {
+    record SeatRequest(int count, int attempt) {
     }
 
     record SeatHold(long reservationId, long scheduleId, int count, String status, int availableCount,

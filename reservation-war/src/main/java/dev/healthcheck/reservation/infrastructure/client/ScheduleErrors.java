@@ -21,7 +21,11 @@ public class ScheduleErrors implements ResponseExceptionMapper<RuntimeException>
     @Override
     public RuntimeException toThrowable(Response response) {
         if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
-            return new NotEnoughSeatsException(detailOf(response));
+            Problem problem = problemOf(response);
+            return dev.healthcheck.kit.problem.Problem.NOT_ENOUGH_SEATS.equals(problem.type())
+                    ? new NotEnoughSeatsException(problem.detail())
+                    // e.g. an attempt schedule already saw abandoned: not the customer's fault, a failure
+                    : new IllegalStateException("schedule refused the seat request: " + problem.detail());
         }
         if (response.getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
             return new ScheduleNotFound();
@@ -35,16 +39,16 @@ public class ScheduleErrors implements ResponseExceptionMapper<RuntimeException>
     }
 
     /** schedule's own words; read as text because the client has no reader for application/problem+json. */
-    private static String detailOf(Response response) {
+    private static Problem problemOf(Response response) {
         try {
-            return JSONB.fromJson(response.readEntity(String.class), Problem.class).detail();
+            return JSONB.fromJson(response.readEntity(String.class), Problem.class);
         } catch (RuntimeException unreadable) {
             LOG.log(Level.FINE, "unreadable problem from schedule", unreadable);
-            return "not enough seats left";
+            return new Problem("about:blank", "schedule answered " + response.getStatus());
         }
     }
 
-    public record Problem(String detail) {
+    public record Problem(String type, String detail) {
     }
 
     /** Marker for a 404 from schedule, translated by {@link ScheduleSeats}. */

@@ -39,9 +39,9 @@ public class ScheduleSeats implements Seats {
             skipOn = BookingRefusedException.class)
     @Bulkhead(100)
     @Fallback(fallbackMethod = "scheduleUnavailable", skipOn = BookingRefusedException.class)
-    public SeatConfirmation take(long scheduleId, long reservationId, int count) {
+    public SeatConfirmation take(long scheduleId, long reservationId, int count, int attempt) {
         try {
-            var hold = schedule.hold(scheduleId, reservationId, new ScheduleClient.SeatRequest(count));
+            var hold = schedule.hold(scheduleId, reservationId, new ScheduleClient.SeatRequest(count, attempt));
             return new SeatConfirmation(hold.scheduleId(), hold.count(), hold.availableCount(), hold.date(),
                     hold.programme(), hold.location());
         } catch (ScheduleErrors.ScheduleNotFound e) {
@@ -49,14 +49,8 @@ public class ScheduleSeats implements Seats {
         }
     }
 
-    SeatConfirmation scheduleUnavailable(long scheduleId, long reservationId, int count) {
-        throw new ScheduleUnavailableException("schedule cannot take seats right now; nothing was booked",
+    SeatConfirmation scheduleUnavailable(long scheduleId, long reservationId, int count, int attempt) {
+        throw new ScheduleUnavailableException("schedule cannot take seats right now; nothing was booked, try again later",
                 retryAfterSeconds);
-    }
-
-    @Override
-    @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
-    public void release(long scheduleId, long reservationId) {
-        schedule.release(scheduleId, reservationId);
     }
 }

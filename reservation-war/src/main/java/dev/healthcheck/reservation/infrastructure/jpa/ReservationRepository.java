@@ -4,6 +4,7 @@ import dev.healthcheck.reservation.domain.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,11 +25,21 @@ public class ReservationRepository {
         em.flush();
     }
 
-    /** Newest first; {@code customerId} null means everybody's. */
+    public List<Reservation> pendingSince(Instant before, int max) {
+        return em.createQuery("SELECT r FROM Reservation r WHERE r.status = :pending AND r.reservedAt < :before"
+                        + " ORDER BY r.reservedAt", Reservation.class)
+                .setParameter("pending", Reservation.Status.PENDING)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Booked reservations (reserved or cancelled), newest first; {@code customerId} null means everybody's. */
     public List<Reservation> list(String customerId, int page, int size) {
-        String where = customerId == null ? "" : " WHERE r.customerId = :customerId";
-        var query = em.createQuery("SELECT r FROM Reservation r" + where
-                + " ORDER BY r.reservedAt DESC, r.reservationId", Reservation.class);
+        String owner = customerId == null ? "" : " AND r.customerId = :customerId";
+        var query = em.createQuery("SELECT r FROM Reservation r WHERE r.status IN :booked" + owner
+                + " ORDER BY r.reservedAt DESC, r.reservationId", Reservation.class)
+                .setParameter("booked", List.of(Reservation.Status.RESERVED, Reservation.Status.CANCELLED));
         if (customerId != null) {
             query.setParameter("customerId", customerId);
         }

@@ -1,6 +1,5 @@
 package dev.healthcheck.schedule.infrastructure.jms;
 
-import dev.healthcheck.kit.events.ReservationCancelled;
 import dev.healthcheck.kit.inbox.IncomingEvents;
 import dev.healthcheck.schedule.application.ScheduleService;
 import jakarta.ejb.MessageDriven;
@@ -11,7 +10,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Cancelled reservations, from schedule's durable subscription (server.xml selects only those).
+ * Cancelled reservations and abandoned booking attempts, from schedule's durable subscription
+ * (server.xml selects only those): both give seats back.
  * The work runs in the service's own local transaction; a failure is redelivered, then dead-lettered.
  */
 @MessageDriven(name = "ReservationEventsListener")
@@ -23,8 +23,6 @@ public class ReservationEventsListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        if (IncomingEvents.read(message) instanceof ReservationCancelled cancelled) {
-            schedules.releaseFor(cancelled);
-        }
+        schedules.apply(IncomingEvents.read(message));
     }
 }

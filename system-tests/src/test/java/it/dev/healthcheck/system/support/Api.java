@@ -26,7 +26,8 @@ public final class Api {
     public static final int DELIVERY = 8083;
     public static final int MYPAGE = 8084;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     private final String user;
