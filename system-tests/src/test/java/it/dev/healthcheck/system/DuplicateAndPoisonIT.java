@@ -1,0 +1,109 @@
+package it.dev.healthcheck.system;
+
+import static it.dev.healthcheck.system.support.Api.SCHEDULE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import it.dev.healthcheck.system.support.Api;
+import it.dev.healthcheck.system.support.Broker;
+import it.dev.healthcheck.system.support.Consistency;
+import it.dev.healthcheck.system.support.Ledger;
+import it.dev.healthcheck.system.support.TheSystem;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Fault: the broker delivers the same events again, and messages that are not events at all arrive on
+ * the saga topics. Duplicates change nothing; poison ends in the dead-letter queue after bounded
+ * redeliveries, and the saga keeps flowing meanwhile.
+ */
+@ExtendWith(TheSystem.class)
+class DuplicateAndPoisonIT {
+
+    private static final long SCHEDULE_ID = 50;
+    private static final int SEATS = 100;
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
+    private final Api alice = Api.as("alice");
+
+    @Test
+    void duplicatedEventsChangeNothingAndPoisonIsDeadLetteredWithoutStoppingTheSaga() throws JMSException {
+        assertThat(Api.as("admin").post(SCHEDULE, "/schedules",
+                Map.of("scheduleId", SCHEDULE_ID, "availableCount", SEATS)).status()).isEqualTo(201);
+        var ledger = new Ledger(SCHEDULE_ID);
+        List<Message> seen = new ArrayList<>();
+
+        try (JMSContext jms = Broker.connect()) {
+            // Listen on the saga's topics as one more subscriber, to get the real events to send again.
+            JMSConsumer reservationEvents = jms.createConsumer(jms.createTopic("healthcheck.reservation"));
+            JMSConsumer deliveryEvents = jms.createConsumer(jms.createTopic("healthcheck.delivery"));
+            assertThat(ledger.book(alice, SCHEDULE_ID * 1_000 + 1, 2)).isEqualTo(201);
+            assertThat(ledger.book(alice, SCHEDULE_ID * 1_000 + 2, 3)).isEqualTo(201);
+            assertThat(ledger.cancel(alice, SCHEDULE_ID * 1_000 + 1)).isEqualTo(200);
+            Consistency.awaitConsistent(ledger, SEATS, EVENTUALLY);
+            seen.addAll(receiveAll(reservationEvents));
+            seen.addAll(receiveAll(deliveryEvents));
+            assertThat(seen).as("Reserved ×2, ReservationCancelled, DeliveryStarted ×2, DeliveryCancelled")
+                    .hasSizeGreaterThanOrEqualTo(6);
+
+            // Every event again, twice, as new messages (the broker's own duplicate check is not involved).
+            for (int copy = 0; copy < 2; copy++) {
+                for (Message event : seen) {
+                    var again = jms.createTextMessage(Broker.text(event));
+                    again.setStringProperty("eventType", event.getStringProperty("eventType"));
+                    again.setStringProperty("eventId", event.getStringProperty("eventId"));
+                    jms.createProducer().send(event.getJMSDestination(), again);
+                }
+            }
+
+            String run = UUID.randomUUID().toString();
+            int poisoned = 0;
+            for (String topic : List.of("healthcheck.reservation", "healthcheck.delivery")) {
+                var destination = jms.createTopic(topic);
+                var notJson = jms.createTextMessage("{\"reservationId\": oops");
+                notJson.setStringProperty("eventType", "Reserved");
+                var unknownType = jms.createTextMessage("{\"reservationId\": 1}");
+                unknownType.setStringProperty("eventType", "NoSuchEvent");
+                var notText = jms.createBytesMessage();
+                notText.writeBytes(new byte[] {1, 2, 3});
+                notText.setStringProperty("eventType", "Reserved");
+                for (Message poison : List.of(notJson, unknownType, notText)) {
+                    poison.setStringProperty("poisonRun", run);
+                    jms.createProducer().send(destination, poison);
+                    poisoned++;
+                }
+            }
+            System.out.println("DuplicateAndPoisonIT: sent " + seen.size() + " events twice more and "
+                    + poisoned + " poison messages");
+
+            // The saga keeps flowing: a booking after the poison goes all the way through.
+            assertThat(ledger.book(alice, SCHEDULE_ID * 1_000 + 3, 4)).isEqualTo(201);
+            var found = Consistency.awaitConsistent(ledger, SEATS, EVENTUALLY);
+            assertThat(found).hasSize(3);
+
+            // reservation's topic has two subscribers without a selector (delivery, mypage), delivery's one (mypage).
+            await().atMost(EVENTUALLY).untilAsserted(() ->
+                    assertThat(Broker.deadLetters("poisonRun = '" + run + "'")).isEqualTo(3 * 2 + 3));
+            // Still nothing changed twice.
+            Consistency.awaitConsistent(ledger, SEATS, EVENTUALLY);
+        }
+    }
+
+    private static List<Message> receiveAll(JMSConsumer consumer) {
+        List<Message> messages = new ArrayList<>();
+        Message message;
+        while ((message = consumer.receive(2_000)) != null) {
+            messages.add(message);
+        }
+        return messages;
+    }
+}

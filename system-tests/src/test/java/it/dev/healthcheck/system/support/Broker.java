@@ -1,0 +1,39 @@
+package it.dev.healthcheck.system.support;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import java.util.Collections;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/** The real Artemis broker as a test reaches it: plain JMS, with the local run's development credentials. */
+public final class Broker {
+
+    private Broker() {
+    }
+
+    public static JMSContext connect() {
+        var credentials = TheSystem.get().credentials();
+        var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + dev.healthcheck.system.Broker.PORT);
+        return factory.createContext(credentials.getProperty("ARTEMIS_USER"), credentials.getProperty("ARTEMIS_PASSWORD"),
+                JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    /** How many messages in the dead-letter queue match the selector. */
+    public static int deadLetters(String selector) {
+        try (JMSContext jms = connect();
+             var browser = jms.createBrowser(jms.createQueue("DLA"), selector)) {
+            return Collections.list(browser.getEnumeration()).size();
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String text(Message message) {
+        try {
+            return message.getBody(String.class);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
