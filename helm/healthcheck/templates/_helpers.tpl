@@ -1,0 +1,141 @@
+{{/* Chart name, overridable. */}}
+{{- define "healthcheck.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Release-scoped name; the release name alone when it already contains the chart name. */}}
+{{- define "healthcheck.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Name of one component (a service, artemis, derby): (list $ "schedule"). */}}
+{{- define "healthcheck.componentName" -}}
+{{- $root := index . 0 }}
+{{- printf "%s-%s" (include "healthcheck.fullname" $root) (index . 1) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "healthcheck.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Selector labels of one component: (list $ "schedule"). Never change them: selectors are immutable. */}}
+{{- define "healthcheck.selectorLabels" -}}
+{{- $root := index . 0 -}}
+app.kubernetes.io/name: {{ include "healthcheck.name" $root }}
+app.kubernetes.io/instance: {{ $root.Release.Name }}
+app.kubernetes.io/component: {{ index . 1 }}
+{{- end }}
+
+{{/* All labels of one component: (list $ "schedule"). */}}
+{{- define "healthcheck.labels" -}}
+{{- $root := index . 0 -}}
+helm.sh/chart: {{ include "healthcheck.chart" $root }}
+{{ include "healthcheck.selectorLabels" . }}
+app.kubernetes.io/part-of: {{ include "healthcheck.name" $root }}
+app.kubernetes.io/version: {{ $root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ $root.Release.Service }}
+{{- end }}
+
+{{/* The Secret every credential is read from: the operator's, or the one the chart generates. */}}
+{{- define "healthcheck.secretName" -}}
+{{- .Values.secrets.existingSecret | default (include "healthcheck.componentName" (list . "credentials")) }}
+{{- end }}
+
+{{/* Broker address: an external host wins; otherwise the release's own broker, which must then be enabled. */}}
+{{- define "healthcheck.artemisInRelease" -}}
+{{- if and .Values.artemis.enabled (not .Values.artemis.external.host) }}true{{ end }}
+{{- end }}
+
+{{- define "healthcheck.artemisHost" -}}
+{{- if .Values.artemis.external.host }}
+{{- .Values.artemis.external.host }}
+{{- else if .Values.artemis.enabled }}
+{{- include "healthcheck.componentName" (list . "artemis") }}
+{{- else }}
+{{- fail "artemis.enabled is false: set artemis.external.host to the broker the services should use" }}
+{{- end }}
+{{- end }}
+
+{{- define "healthcheck.artemisPort" -}}
+{{- if .Values.artemis.external.host }}{{ .Values.artemis.external.port }}{{ else }}61616{{ end }}
+{{- end }}
+
+{{/* Database: an external Derby network server wins, then the release's own; embedded otherwise. */}}
+{{- define "healthcheck.derbyInRelease" -}}
+{{- if and .Values.derby.network.enabled (not .Values.database.external.host) }}true{{ end }}
+{{- end }}
+
+{{- define "healthcheck.dbMode" -}}
+{{- if or .Values.database.external.host .Values.derby.network.enabled }}network{{ else }}embedded{{ end }}
+{{- end }}
+
+{{- define "healthcheck.dbHost" -}}
+{{- .Values.database.external.host | default (include "healthcheck.componentName" (list . "derby")) }}
+{{- end }}
+
+{{- define "healthcheck.dbPort" -}}
+{{- if .Values.database.external.host }}{{ .Values.database.external.port }}{{ else }}1527{{ end }}
+{{- end }}
+
+{{/* Image of a service: (list $ $svc). */}}
+{{- define "healthcheck.serviceImage" -}}
+{{- $root := index . 0 }}
+{{- $svc := index . 1 }}
+{{- printf "%s:%s" $svc.image.repository ($svc.image.tag | default $root.Chart.AppVersion) }}
+{{- end }}
+
+{{/*
+The non-secret settings of one service, exactly the environment its server reads:
+(list $ "reservation"). The ConfigMap holds this and the Deployment hashes it, so a change rolls the pods.
+*/}}
+{{- define "healthcheck.serviceConfig" -}}
+{{- $root := index . 0 }}
+{{- $name := index . 1 }}
+{{- $svc := index $root.Values.services $name }}
+{{- $dbMode := include "healthcheck.dbMode" $root }}
+{{- if and (eq $dbMode "embedded") (or (gt (int $svc.replicas) 1) $svc.autoscaling.enabled) }}
+{{- fail (printf "services.%s runs more than one pod, which needs a shared database: enable derby.network or set database.external.host" $name) }}
+{{- end -}}
+HTTP_PORT: {{ $root.Values.httpPort | quote }}
+ARTEMIS_HOST: {{ include "healthcheck.artemisHost" $root | quote }}
+ARTEMIS_PORT: {{ include "healthcheck.artemisPort" $root | quote }}
+DB_MODE: {{ $dbMode | quote }}
+{{- if eq $dbMode "network" }}
+DB_HOST: {{ include "healthcheck.dbHost" $root | quote }}
+DB_PORT: {{ include "healthcheck.dbPort" $root | quote }}
+{{- end }}
+DB_NAME: {{ $name | quote }}
+OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }}
+{{- if eq $name "reservation" }}
+{{- $booking := $svc.booking }}
+SCHEDULE_URL: {{ printf "http://%s:%v" (include "healthcheck.componentName" (list $root "schedule")) $root.Values.httpPort | quote }}
+BOOKING_RETRY_AFTER_SECONDS: {{ $booking.retryAfterSeconds | quote }}
+# MicroProfile Fault Tolerance overrides of ScheduleSeats.take (MP Config key, upper-cased, non-alphanumerics as _)
+DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_TIMEOUT_VALUE: {{ $booking.scheduleTimeoutMillis | quote }}
+DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_CIRCUITBREAKER_REQUESTVOLUMETHRESHOLD: {{ $booking.circuitBreaker.requestVolumeThreshold | quote }}
+DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_CIRCUITBREAKER_FAILURERATIO: {{ $booking.circuitBreaker.failureRatio | quote }}
+DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_CIRCUITBREAKER_DELAY: {{ $booking.circuitBreaker.delayMillis | quote }}
+DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_BULKHEAD_VALUE: {{ $booking.bulkhead | quote }}
+{{- end }}
+{{- end }}
+
+{{/* Credential environment of a service, every variable from the Secret. */}}
+{{- define "healthcheck.secretEnv" -}}
+{{- $secret := include "healthcheck.secretName" . }}
+{{- range $key := list "ARTEMIS_USER" "ARTEMIS_PASSWORD" "DB_USER" "DB_PASSWORD" "ADMIN_PASSWORD" "CUSTOMER_ALICE_PASSWORD" "CUSTOMER_BOB_PASSWORD" "SERVICE_USER" "SERVICE_PASSWORD" }}
+- name: {{ $key }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ $key }}
+{{- end }}
+{{- end }}

@@ -1,0 +1,136 @@
+package dev.healthcheck.helm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The chart in helm/healthcheck, driven by Helm in-process (helm-java): lint it, render it for a value
+ * set, and bind every rendered document to the fabric8 Kubernetes model. Binding is strict: an unknown
+ * kind or a field the model does not know (a typo such as {@code livenessprobe}) fails the render.
+ */
+final class Chart {
+
+    static final Path DIRECTORY = Path.of("healthcheck");
+    static final Path VALUE_SETS = Path.of("src/test/resources/values");
+    static final String RELEASE = "healthcheck";
+    static final String NAMESPACE = "checkups";
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private Chart() {
+    }
+
+    static LintResult lint(Path chart) {
+        return new Helm(chart).lint().strict().call();
+    }
+
+    /** Renders the chart with the named files of src/test/resources/values, in order, then the --set pairs. */
+    static Rendered render(List<String> valueSets, Map<String, Object> sets) {
+        FakeKubernetesApi.start();
+        TemplateCommand template = new Helm(DIRECTORY).template().withName(RELEASE).withNamespace(NAMESPACE);
+        for (String valueSet : valueSets) {
+            template = template.withValuesFile(VALUE_SETS.resolve(valueSet));
+        }
+        for (var set : sets.entrySet()) {
+            template = template.set(set.getKey(), set.getValue());
+        }
+        return new Rendered(template.call());
+    }
+
+    static Rendered render(String... valueSets) {
+        return render(List.of(valueSets), Map.of());
+    }
+
+    static List<HasMetadata> parse(String manifests) {
+        List<HasMetadata> resources = new ArrayList<>();
+        try (var documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(manifests)) {
+            while (documents.hasNext()) {
+                JsonNode document = documents.next();
+                if (document == null || document.isNull() || document.isEmpty()) {
+                    continue;
+                }
+                KubernetesResource resource = YAML.treeToValue(document, KubernetesResource.class);
+                if (!(resource instanceof HasMetadata object) || resource instanceof GenericKubernetesResource) {
+                    throw new AssertionError("not a known Kubernetes kind: " + document.path("apiVersion").asText()
+                            + " " + document.path("kind").asText());
+                }
+                List<String> unknown = new ArrayList<>();
+                collectUnknownFields(object, object.getKind() + "/" + object.getMetadata().getName(), unknown);
+                if (!unknown.isEmpty()) {
+                    throw new AssertionError("fields the Kubernetes model does not know: " + unknown);
+                }
+                resources.add(object);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return resources;
+    }
+
+    /** Every fabric8 model object keeps what it could not bind in additionalProperties: there must be none. */
+    private static void collectUnknownFields(Object value, String path, List<String> unknown) {
+        if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                collectUnknownFields(item, path + "[" + i++ + "]", unknown);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, item) -> collectUnknownFields(item, path + "." + key, unknown));
+            return;
+        }
+        if (value == null || !value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+            return;
+        }
+        for (Method getter : value.getClass().getMethods()) {
+            String name = getter.getName();
+            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
+                    || getter.getDeclaringClass() == Object.class || !name.startsWith("get")) {
+                continue;
+            }
+            Object property = invoke(getter, value);
+            if (name.equals("getAdditionalProperties")) {
+                if (property instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                    unknown.add(path + " " + extra.keySet());
+                }
+            } else {
+                collectUnknownFields(property, path + "." + name.substring(3), unknown);
+            }
+        }
+    }
+
+    private static Object invoke(Method getter, Object target) {
+        try {
+            return getter.invoke(target);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(getter + " on " + target.getClass(), e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
