@@ -50,10 +50,14 @@ class DuplicateAndPoisonIT {
             assertThat(ledger.book(alice, SCHEDULE_ID * 1_000 + 2, 3)).isEqualTo(201);
             assertThat(ledger.cancel(alice, SCHEDULE_ID * 1_000 + 1)).isEqualTo(200);
             Consistency.awaitConsistent(ledger, SEATS, EVENTUALLY);
-            seen.addAll(receiveAll(reservationEvents));
-            seen.addAll(receiveAll(deliveryEvents));
-            assertThat(seen).as("Reserved ×2, ReservationCancelled, DeliveryStarted ×2, DeliveryCancelled")
-                    .hasSizeGreaterThanOrEqualTo(6);
+            var reservationSide = receiveAll(reservationEvents);
+            var deliverySide = receiveAll(deliveryEvents);
+            assertThat(reservationSide).as("Reserved ×2, ReservationCancelled").hasSize(3);
+            // DeliveryStarted ×2 and DeliveryCancelled; a cancellation that overtakes the mail-out's
+            // creation cancels it before it ever started, and then there is no DeliveryStarted for it.
+            assertThat(deliverySide).as("delivery events").hasSizeBetween(2, 3);
+            seen.addAll(reservationSide);
+            seen.addAll(deliverySide);
 
             // Every event again, twice, as new messages (the broker's own duplicate check is not involved).
             for (int copy = 0; copy < 2; copy++) {
