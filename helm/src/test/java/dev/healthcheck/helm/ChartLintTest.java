@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The chart lints clean, and its schema turns away values of the wrong type or with unknown keys. */
 class ChartLintTest {
@@ -26,13 +27,17 @@ class ChartLintTest {
         assertThat(lint.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
     }
 
+    /** Each invalid values file, and the key its error message must name. */
+    static Stream<Arguments> invalidValueSets() {
+        return Stream.of(
+                Arguments.of("invalid-replicas-as-text.yaml", "replicas"),
+                Arguments.of("invalid-unknown-key.yaml", "persistance"),
+                Arguments.of("invalid-unknown-service.yaml", "billing"),
+                Arguments.of("invalid-failure-ratio-as-text.yaml", "failureRatio"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "invalid-replicas-as-text.yaml,       replicas",
-            "invalid-unknown-key.yaml,            persistance",
-            "invalid-unknown-service.yaml,        billing",
-            "invalid-failure-ratio-as-text.yaml,  failureRatio",
-    })
+    @MethodSource("invalidValueSets")
     void valuesViolatingTheSchemaFailLint(String valueSet, String offendingKey, @TempDir Path copy) throws IOException {
         // Lint reads the chart's own values.yaml: lint a copy whose values.yaml carries the bad values.
         copyChart(copy);
@@ -47,12 +52,7 @@ class ChartLintTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "invalid-replicas-as-text.yaml,       replicas",
-            "invalid-unknown-key.yaml,            persistance",
-            "invalid-unknown-service.yaml,        billing",
-            "invalid-failure-ratio-as-text.yaml,  failureRatio",
-    })
+    @MethodSource("invalidValueSets")
     void valuesViolatingTheSchemaAreRefusedAtInstall(String valueSet, String offendingKey) {
         assertThatThrownBy(() -> Chart.render(valueSet))
                 .hasMessageContaining("schema")
