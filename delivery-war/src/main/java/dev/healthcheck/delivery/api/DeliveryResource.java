@@ -42,8 +42,9 @@ public class DeliveryResource {
 
     @GET
     @RolesAllowed("admin")
-    public List<DeliveryView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+    public List<DeliveryView> list(@QueryParam("scheduleId") @Positive Long scheduleId,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return deliveries.list(page, size).stream().map(DeliveryView::of).toList();
+        return deliveries.list(scheduleId, page, size).stream().map(DeliveryView::of).toList();
     }
 }

@@ -63,7 +63,7 @@ public class DeliveryService {
         return deliveries.find(reservationId).orElseThrow(() -> new DeliveryNotFoundException(reservationId));
     }
 
-    public List<Delivery> list(int page, int size) {
-        return deliveries.list(page, size);
+    public List<Delivery> list(Long scheduleId, int page, int size) {
+        return deliveries.list(scheduleId, page, size);
     }
 }

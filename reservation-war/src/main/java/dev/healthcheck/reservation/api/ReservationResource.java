@@ -57,11 +57,12 @@ public class ReservationResource {
         return ReservationView.of(booking.find(caller(), reservationId));
     }
 
-    /** A customer's own reservations; all of them for an administrator. Newest first. */
+    /** A customer's own reservations; all of them for an administrator. Newest first, optionally of one schedule. */
     @GET
-    public List<ReservationView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+    public List<ReservationView> list(@QueryParam("scheduleId") @Positive Long scheduleId,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return booking.list(caller(), page, size).stream().map(ReservationView::of).toList();
+        return booking.list(caller(), scheduleId, page, size).stream().map(ReservationView::of).toList();
     }
 
     /** Cancels: the reservation stays, CANCELLED; seats go back and the mail-out stops. Repeating it is harmless. */

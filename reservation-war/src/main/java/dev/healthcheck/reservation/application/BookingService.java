@@ -71,8 +71,8 @@ public class BookingService {
                 .orElseThrow(() -> new ReservationNotFoundException(reservationId));
     }
 
-    public List<Reservation> list(Caller caller, int page, int size) {
-        return ledger.list(caller.isAdmin() ? null : caller.name(), page, size);
+    public List<Reservation> list(Caller caller, Long scheduleId, int page, int size) {
+        return ledger.list(caller.isAdmin() ? null : caller.name(), scheduleId, page, size);
     }
 
     public Reservation cancel(Caller caller, long reservationId) {

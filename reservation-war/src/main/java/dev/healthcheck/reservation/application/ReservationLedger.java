@@ -86,8 +86,8 @@ public class ReservationLedger {
         return reservations.find(reservationId);
     }
 
-    public List<Reservation> list(String customerId, int page, int size) {
-        return reservations.list(customerId, page, size);
+    public List<Reservation> list(String customerId, Long scheduleId, int page, int size) {
+        return reservations.list(customerId, scheduleId, page, size);
     }
 
     /** Cancels once; the event that returns seats and stops the mail-out is raised only by that once. */

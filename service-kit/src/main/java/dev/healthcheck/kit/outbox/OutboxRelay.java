@@ -4,17 +4,22 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Moves committed events from the outbox table to Artemis, oldest first, on the server's managed
- * scheduler. A failed round (broker down) leaves the rows in place for the next one.
+ * Moves committed events from the outbox table to Artemis, oldest first. A round starts as soon as a
+ * transaction that wrote to the outbox commits, and on the server's managed scheduler as a safety net
+ * (events left by a crash or by a round that failed because the broker was down). Rounds never overlap:
+ * a request during a round makes that round go once more, so bursts of commits share rounds.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -24,18 +29,27 @@ public class OutboxRelay {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Inject
     OutboxStore store;
 
     @Inject
     TopicSender sender;
 
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+    /** After a failed round, commits stop starting rounds; the scheduler's next round tries again. */
+    private volatile boolean lastRoundFailed;
+
     @Inject
     @ConfigProperty(name = "outbox.relay.enabled", defaultValue = "true")
     boolean enabled;
 
+    /** Only the safety net's period: every commit starts a round of its own. */
     @Inject
-    @ConfigProperty(name = "outbox.relay.interval-ms", defaultValue = "50")
+    @ConfigProperty(name = "outbox.relay.interval-ms", defaultValue = "500")
     long intervalMillis;
 
     @Inject
@@ -44,7 +58,35 @@ public class OutboxRelay {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (enabled) {
-            scheduler.scheduleWithFixedDelay(this::relayQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(this::wake, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        if (enabled && !lastRoundFailed) {
+            wake();
+        }
+    }
+
+    /** Asks for a round; starts one on the managed executor unless one is running, which then goes again. */
+    void wake() {
+        requested.set(true);
+        if (running.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (requested.getAndSet(false)) {
+                relayQuietly();
+            }
+        } finally {
+            running.set(false);
+        }
+        // A request that came between the last check and running=false would otherwise wait for the scheduler.
+        if (requested.get()) {
+            wake();
         }
     }
 
@@ -63,7 +105,9 @@ public class OutboxRelay {
     private void relayQuietly() {
         try {
             relay();
+            lastRoundFailed = false;
         } catch (RuntimeException e) {
+            lastRoundFailed = true;
             // A scheduled task that throws is never run again; log and let the next round retry.
             LOG.log(Level.WARNING, "outbox relay round failed, retrying next round: {0}", e.toString());
         }

@@ -3,11 +3,13 @@ package dev.healthcheck.delivery.infrastructure.jms;
 import dev.healthcheck.delivery.application.DeliveryService;
 import dev.healthcheck.kit.events.ReservationCancelled;
 import dev.healthcheck.kit.events.Reserved;
+import dev.healthcheck.kit.inbox.FailedDeliveries;
 import dev.healthcheck.kit.inbox.IncomingEvents;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -17,6 +19,7 @@ import jakarta.jms.MessageListener;
  */
 @MessageDriven(name = "ReservationEventsListener")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@Interceptors(FailedDeliveries.class)
 public class ReservationEventsListener implements MessageListener {
 
     @Inject

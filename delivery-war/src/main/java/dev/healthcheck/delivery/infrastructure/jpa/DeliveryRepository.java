@@ -21,8 +21,12 @@ public class DeliveryRepository {
         em.persist(delivery);
     }
 
-    public List<Delivery> list(int page, int size) {
-        return em.createQuery("SELECT d FROM Delivery d ORDER BY d.reservationId", Delivery.class)
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
+    /** In reservation order; a null {@code scheduleId} means every schedule's. */
+    public List<Delivery> list(Long scheduleId, int page, int size) {
+        var query = scheduleId == null
+                ? em.createQuery("SELECT d FROM Delivery d ORDER BY d.reservationId", Delivery.class)
+                : em.createQuery("SELECT d FROM Delivery d WHERE d.scheduleId = :scheduleId ORDER BY d.reservationId",
+                        Delivery.class).setParameter("scheduleId", scheduleId);
+        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 }

@@ -34,14 +34,21 @@ public class ReservationRepository {
                 .getResultList();
     }
 
-    /** Booked reservations (reserved or cancelled), newest first; {@code customerId} null means everybody's. */
-    public List<Reservation> list(String customerId, int page, int size) {
-        String owner = customerId == null ? "" : " AND r.customerId = :customerId";
-        var query = em.createQuery("SELECT r FROM Reservation r WHERE r.status IN :booked" + owner
+    /**
+     * Booked reservations (reserved or cancelled), newest first; a null {@code customerId} means
+     * everybody's, a null {@code scheduleId} every schedule's.
+     */
+    public List<Reservation> list(String customerId, Long scheduleId, int page, int size) {
+        String where = (customerId == null ? "" : " AND r.customerId = :customerId")
+                + (scheduleId == null ? "" : " AND r.scheduleId = :scheduleId");
+        var query = em.createQuery("SELECT r FROM Reservation r WHERE r.status IN :booked" + where
                 + " ORDER BY r.reservedAt DESC, r.reservationId", Reservation.class)
                 .setParameter("booked", List.of(Reservation.Status.RESERVED, Reservation.Status.CANCELLED));
         if (customerId != null) {
             query.setParameter("customerId", customerId);
+        }
+        if (scheduleId != null) {
+            query.setParameter("scheduleId", scheduleId);
         }
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
     }

@@ -1,11 +1,13 @@
 package dev.healthcheck.schedule.infrastructure.jms;
 
+import dev.healthcheck.kit.inbox.FailedDeliveries;
 import dev.healthcheck.kit.inbox.IncomingEvents;
 import dev.healthcheck.schedule.application.ScheduleService;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -16,6 +18,7 @@ import jakarta.jms.MessageListener;
  */
 @MessageDriven(name = "ReservationEventsListener")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@Interceptors(FailedDeliveries.class)
 public class ReservationEventsListener implements MessageListener {
 
     @Inject
