@@ -1,6 +1,7 @@
 package dev.healthcheck.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,8 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** One service's Liberty server, driven through Liberty's own `server` script. */
 public final class LibertyServer {
@@ -65,8 +70,22 @@ public final class LibertyServer {
     }
 
     public boolean isReady() {
+        return isUp("/health/ready");
+    }
+
+    /** Launches the server and waits until it is alive and started, whether or not it can reach the broker. */
+    public void startWithoutAwaitingReadiness() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+            launch().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Processes.await(name + " started on port " + port, Duration.ofMinutes(3), () -> isUp("/health/started"));
+    }
+
+    private boolean isUp(String health) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(health)).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -88,6 +107,21 @@ public final class LibertyServer {
         });
     }
 
+    /** kill -STOP: the JVM freezes with its sockets open, as an overloaded or stuck server looks from outside. */
+    public void freeze() {
+        signal("-STOP");
+    }
+
+    /** kill -CONT: the frozen JVM carries on where it stopped. */
+    public void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        long pid = pid().orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        Processes.run(List.of("kill", signal, Long.toString(pid)), log(), Duration.ofSeconds(10));
+    }
+
     public Optional<Long> pid() {
         Path pidFile = layout.wlp().resolve("usr/servers/.pid/" + name + ".pid");
         try {
@@ -95,6 +129,33 @@ public final class LibertyServer {
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Another server of the same service: this one's configuration and application copied under a new
+     * name (none of its data, logs or caches), on its own port, with extra environment settings such as
+     * a shared network database.
+     */
+    public LibertyServer replica(String replicaName, int replicaPort, Map<String, String> environment) {
+        Path from = layout.serverDir(name);
+        Path to = layout.serverDir(replicaName);
+        Systems.deleteTree(to);
+        Set<String> configuration = Set.of("server.xml", "server.env", "shared", "apps", "lib", "rar", "resources");
+        configuration.stream().map(from::resolve).filter(Files::exists)
+                .forEach(part -> Systems.copyTree(part, to.resolve(part.getFileName())));
+        String overrides = environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "\nHTTP_PORT=" + replicaPort + "\n", "\n"));
+        try {
+            Files.writeString(to.resolve("server.env"), overrides, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LibertyServer(layout, replicaName, replicaPort);
+    }
+
+    /** Deletes a stopped server's directory: for replicas made by {@link #replica}. */
+    public void remove() {
+        Systems.deleteTree(layout.serverDir(name));
     }
 
     /** Forgets the service's data: the next start begins with an empty database. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.dev.healthcheck.system.support.Api;
 import it.dev.healthcheck.system.support.Consistency;
 import it.dev.healthcheck.system.support.Ledger;
+import it.dev.healthcheck.system.support.NothingDeadLettered;
 import it.dev.healthcheck.system.support.TheSystem;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Fault: the mail-out and MyPage sides are down while customers book; they catch up when they return. */
-@ExtendWith(TheSystem.class)
+@ExtendWith({TheSystem.class, NothingDeadLettered.class})
 class CatchUpIT {
 
     private static final long SCHEDULE_ID = 20;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.dev.healthcheck.system.support.Api;
 import it.dev.healthcheck.system.support.Consistency;
 import it.dev.healthcheck.system.support.Ledger;
+import it.dev.healthcheck.system.support.NothingDeadLettered;
 import it.dev.healthcheck.system.support.TheSystem;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Fault: hundreds of customers book the last seats at the same moment. The original system accepted 205
  * of 400 one-seat bookings for 100 seats and refused the rest with 500.
  */
-@ExtendWith(TheSystem.class)
+@ExtendWith({TheSystem.class, NothingDeadLettered.class})
 class ConcurrentBookingIT {
 
     private static final long SCHEDULE_ID = 10;

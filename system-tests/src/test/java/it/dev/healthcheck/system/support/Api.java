@@ -46,6 +46,12 @@ public final class Api {
         return new Api(user, dev.getProperty(key));
     }
 
+    /** The service principal reservation calls schedule with: the only caller of the seat-hold API. */
+    public static Api asService() {
+        var dev = TheSystem.get().credentials();
+        return new Api(dev.getProperty("SERVICE_USER"), dev.getProperty("SERVICE_PASSWORD"));
+    }
+
     public String user() {
         return user;
     }
@@ -57,6 +63,11 @@ public final class Api {
     public Reply post(int port, String path, Map<String, ?> body) {
         return send(request(port, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSONB.toJson(body))));
+    }
+
+    public Reply put(int port, String path, Map<String, ?> body) {
+        return send(request(port, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSONB.toJson(body))));
     }
 
     public Reply delete(int port, String path) {

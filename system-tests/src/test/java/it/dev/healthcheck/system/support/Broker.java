@@ -23,7 +23,7 @@ public final class Broker {
     public static int deadLetters(String selector) {
         try (JMSContext jms = connect();
              var browser = jms.createBrowser(jms.createQueue("DLA"), selector)) {
-            return Collections.list(browser.getEnumeration()).size();
+            return Collections.list((java.util.Enumeration<?>) browser.getEnumeration()).size();
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,155 @@
+package it.dev.healthcheck.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.healthcheck.system.LibertyServer;
+import it.dev.healthcheck.system.support.Api;
+import it.dev.healthcheck.system.support.TheSystem;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.derby.drda.NetworkServerControl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault: the same 100 seats sold through two schedule replicas at once. Two more schedule servers share
+ * one Derby network server, as replicas do in Kubernetes, and 500 one-seat holds arrive split between
+ * them, all in flight together; then half of the winners release theirs, also split. The database row
+ * lock, not either JVM, must keep the count: exactly 100 holds, 0 seats, and every release counted once.
+ *
+ * <p>The replicas are pointed at a closed broker port on purpose: they share the schedule service's
+ * durable subscription name, and must not take the main system's cancellations. Their events wait in
+ * their outbox, which is all this test needs of them.
+ */
+@ExtendWith(TheSystem.class)
+class ScheduleReplicasIT {
+
+    private static final int DERBY_PORT = 1528;
+    private static final int REPLICA_A = 8091;
+    private static final int REPLICA_B = 8092;
+    private static final long SCHEDULE_ID = 80;
+    private static final int SEATS = 100;
+    private static final int HOLDS = 500;
+
+    @TempDir
+    static Path databases;
+    private static NetworkServerControl derby;
+    private static final List<LibertyServer> replicas = new ArrayList<>();
+
+    @BeforeAll
+    static void twoReplicasOnOneNetworkDatabase() throws Exception {
+        var system = TheSystem.get();
+        System.setProperty("derby.system.home", databases.toString());
+        derby = new NetworkServerControl(InetAddress.getLoopbackAddress(), DERBY_PORT);
+        derby.start(null);
+        awaitDerby();
+        var network = Map.of("DB_MODE", "network", "DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(DERBY_PORT),
+                "DB_NAME", "schedule-replicas", "DB_USER", "schedule", "DB_PASSWORD", "unused",
+                "ARTEMIS_PORT", "61699");
+        var schedule = system.server("schedule");
+        replicas.add(schedule.replica("schedule-replica-a", REPLICA_A, network));
+        replicas.add(schedule.replica("schedule-replica-b", REPLICA_B, network));
+        // One after the other: the first creates the tables, the second finds them.
+        for (LibertyServer replica : replicas) {
+            replica.startWithoutAwaitingReadiness();
+        }
+    }
+
+    @AfterAll
+    static void stopReplicas() throws Exception {
+        for (LibertyServer replica : replicas) {
+            replica.stop();
+            replica.remove();
+        }
+        if (derby != null) {
+            derby.shutdown();
+        }
+    }
+
+    @Test
+    void fiveHundredHoldsThroughTwoReplicasTakeExactlyTheHundredSeatsAndEveryReleaseCountsOnce() throws Exception {
+        assertThat(Api.as("admin").post(REPLICA_A, "/schedules", Map.of("scheduleId", SCHEDULE_ID, "availableCount", SEATS))
+                .status()).isEqualTo(201);
+        assertThat(availableSeats(REPLICA_B)).as("the other replica sees the same schedule").isEqualTo(SEATS);
+        var service = Api.asService();
+
+        List<Integer> holds = allAtOnce(HOLDS, i -> service.put(replica(i), seatHold(i), Map.of("count", 1, "attempt", 1))
+                .status());
+        List<Long> holders = new ArrayList<>();
+        for (int i = 0; i < HOLDS; i++) {
+            if (holds.get(i) == 201) {
+                holders.add((long) i);
+            }
+        }
+        System.out.println("ScheduleReplicasIT: " + holders.size() + " holds taken, "
+                + holds.stream().filter(s -> s == 409).count() + " refused, of " + HOLDS);
+        assertThat(holds).as("every answer is 201 or 409").containsOnly(201, 409);
+        assertThat(holders).hasSize(SEATS);
+        assertThat(availableSeats(REPLICA_A)).isZero();
+        assertThat(availableSeats(REPLICA_B)).isZero();
+
+        // Every other winner gives its seat back, through the other replica than the one it booked on.
+        List<Long> releasing = holders.stream().filter(i -> i % 2 == 0).toList();
+        List<Integer> releases = allAtOnce(releasing.size(), k -> {
+            long i = releasing.get(k);
+            return service.delete(replica(i + 1), seatHold(i)).status();
+        });
+        assertThat(releases).containsOnly(204);
+        assertThat(availableSeats(REPLICA_A)).isEqualTo(releasing.size());
+        assertThat(availableSeats(REPLICA_B)).isEqualTo(releasing.size());
+        System.out.println("ScheduleReplicasIT: " + releasing.size() + " released, seats left "
+                + availableSeats(REPLICA_A));
+    }
+
+    private static int replica(long i) {
+        return i % 2 == 0 ? REPLICA_A : REPLICA_B;
+    }
+
+    private static String seatHold(long i) {
+        return "/schedules/" + SCHEDULE_ID + "/seatHolds/" + (SCHEDULE_ID * 1_000 + i);
+    }
+
+    private static int availableSeats(int port) {
+        return Api.as("admin").get(port, "/schedules/" + SCHEDULE_ID).json().getInt("availableCount");
+    }
+
+    /** One client thread per request, so that all of them are in flight together; answers in request order. */
+    private static List<Integer> allAtOnce(int count, java.util.function.IntFunction<Integer> request) throws Exception {
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            calls.add(() -> request.apply(index));
+        }
+        var clients = Executors.newFixedThreadPool(count);
+        try {
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> answer : clients.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static void awaitDerby() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try {
+                derby.ping();
+                return;
+            } catch (Exception notYet) {
+                Thread.sleep(100);
+            }
+        }
+        derby.ping();
+    }
+}
