@@ -155,6 +155,13 @@ public final class LibertyServer {
 
     /** Deletes a stopped server's directory: for replicas made by {@link #replica}. */
     public void remove() {
+        // Its logs outlive it: they are the evidence when the test that made it fails.
+        Path logs = layout.serverDir(name).resolve("logs");
+        if (Files.exists(logs)) {
+            Path kept = layout.root().resolve("target/removed-servers").resolve(name);
+            Systems.deleteTree(kept);
+            Systems.copyTree(logs, kept);
+        }
         Systems.deleteTree(layout.serverDir(name));
     }
 
