@@ -93,7 +93,8 @@ public class BookingService {
 
     /** The seats may or may not have been taken: abandon the attempt, which tells schedule to give them back. */
     private void giveUp(long reservationId, int attempt, RuntimeException cause) {
-        LOG.log(Level.WARNING, "booking attempt " + attempt + " of reservation " + reservationId + " failed: " + cause);
+        LOG.log(Level.WARNING, "booking attempt " + attempt + " of reservation " + reservationId + " failed: " + cause
+                + (cause.getCause() == null ? "" : " (" + cause.getCause() + ")"));
         try {
             ledger.abandon(reservationId, attempt);
         } catch (RuntimeException e) {

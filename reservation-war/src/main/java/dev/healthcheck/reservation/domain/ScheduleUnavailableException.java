@@ -6,7 +6,12 @@ public class ScheduleUnavailableException extends RuntimeException {
     private final long retryAfterSeconds;
 
     public ScheduleUnavailableException(String message, long retryAfterSeconds) {
-        super(message);
+        this(message, retryAfterSeconds, null);
+    }
+
+    /** With the failure behind it (timeout, open breaker, full bulkhead, connection refused), for the log. */
+    public ScheduleUnavailableException(String message, long retryAfterSeconds, Throwable cause) {
+        super(message, cause);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -3,12 +3,10 @@ package dev.healthcheck.reservation.infrastructure.client;
 import dev.healthcheck.reservation.domain.BookingRefusedException;
 import dev.healthcheck.reservation.domain.SeatConfirmation;
 import dev.healthcheck.reservation.domain.Seats;
-import dev.healthcheck.reservation.domain.ScheduleUnavailableException;
 import dev.healthcheck.reservation.domain.UnknownScheduleException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -29,16 +27,12 @@ public class ScheduleSeats implements Seats {
     @RestClient
     ScheduleClient schedule;
 
-    @Inject
-    @ConfigProperty(name = "booking.retry-after-seconds", defaultValue = "5")
-    long retryAfterSeconds;
-
     @Override
     @Timeout(value = 1000, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
             skipOn = BookingRefusedException.class)
     @Bulkhead(100)
-    @Fallback(fallbackMethod = "scheduleUnavailable", skipOn = BookingRefusedException.class)
+    @Fallback(value = ScheduleUnavailable.class, skipOn = BookingRefusedException.class)
     public SeatConfirmation take(long scheduleId, long reservationId, int count, int attempt) {
         try {
             var hold = schedule.hold(scheduleId, reservationId, new ScheduleClient.SeatRequest(count, attempt));
@@ -47,10 +41,5 @@ public class ScheduleSeats implements Seats {
         } catch (ScheduleErrors.ScheduleNotFound e) {
             throw new UnknownScheduleException(scheduleId);
         }
-    }
-
-    SeatConfirmation scheduleUnavailable(long scheduleId, long reservationId, int count, int attempt) {
-        throw new ScheduleUnavailableException("schedule cannot take seats right now; nothing was booked, try again later",
-                retryAfterSeconds);
     }
 }
