@@ -39,9 +39,11 @@ public class ReservationResource {
     /**
      * 201 with Location when the seats were taken by this request; 200 when an identical request with
      * the same reservationId already booked them (a retried POST books once).
+     * Only customers book: a booking is always the caller's own, and an administrator is nobody's customer.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("customer")
     public Response book(@Valid @NotNull BookingRequest request, @Context UriInfo uri) {
         var outcome = booking.book(caller(), request.reservationId(), request.scheduleId(),
                 request.reservationCount());

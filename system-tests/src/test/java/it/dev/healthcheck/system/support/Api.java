@@ -32,24 +32,54 @@ public final class Api {
 
     private final String user;
     private final String authorization;
+    private final String accept;
 
-    private Api(String user, String password) {
+    private Api(String user, String authorization) {
+        this(user, authorization, "application/json");
+    }
+
+    private Api(String user, String authorization, String accept) {
         this.user = user;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+        this.accept = accept;
+    }
+
+    private static Api basic(String user, String password) {
+        return new Api(user, "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A development user of the local run, with the password the servers were given. */
     public static Api as(String user) {
         var dev = TheSystem.get().credentials();
         String key = user.equals("admin") ? "ADMIN_PASSWORD" : "CUSTOMER_" + user.toUpperCase() + "_PASSWORD";
-        return new Api(user, dev.getProperty(key));
+        return basic(user, dev.getProperty(key));
     }
 
     /** The service principal reservation calls schedule with: the only caller of the seat-hold API. */
     public static Api asService() {
         var dev = TheSystem.get().credentials();
-        return new Api(dev.getProperty("SERVICE_USER"), dev.getProperty("SERVICE_PASSWORD"));
+        return basic(dev.getProperty("SERVICE_USER"), dev.getProperty("SERVICE_PASSWORD"));
+    }
+
+    /** Nobody: no Authorization header at all. */
+    public static Api anonymous() {
+        return new Api("anonymous", null);
+    }
+
+    /** A real user name with a password that is not theirs. */
+    public static Api impostor(String user) {
+        return new Api(user + " (wrong password)", basic(user, "not-" + user + "-password").authorization);
+    }
+
+    /** Whatever Authorization header a client cares to send, however malformed. */
+    public static Api presenting(String authorization) {
+        return new Api("presenting '" + authorization + "'", authorization);
+    }
+
+    /** The same caller, asking for another media type (metrics are text, for instance). */
+    public Api accepting(String mediaType) {
+        return new Api(user, authorization, mediaType);
     }
 
     public String user() {
@@ -74,11 +104,21 @@ public final class Api {
         return send(request(port, path).DELETE());
     }
 
+    /** Any method, content type and body, exactly as given: for requests no well-behaved client sends. */
+    public Reply send(String method, int port, String path, String contentType, String body) {
+        var request = request(port, path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder request(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization)
-                .header("Accept", "application/json");
+                .header("Accept", accept);
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private static Reply send(HttpRequest.Builder request) {

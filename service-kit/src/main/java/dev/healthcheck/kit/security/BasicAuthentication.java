@@ -1,0 +1,93 @@
+package dev.healthcheck.kit.security;
+
+import dev.healthcheck.kit.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.security.auth.message.callback.PasswordValidationCallback;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+
+/**
+ * HTTP basic authentication (RFC 7617) as a Jakarta Security mechanism, so that a missing or wrong
+ * login is answered like every other client error: 401 problem+json with the basic challenge (the
+ * built-in BASIC login answers with an empty HTML response). The password is checked by the container
+ * (Jakarta Authentication's password validation callback), that is against Liberty's user registry
+ * (users.xml), which also gives the caller's groups, mapped to roles by the application bindings.
+ */
+@ApplicationScoped
+public class BasicAuthentication implements HttpAuthenticationMechanism {
+
+    static final String CHALLENGE = "Basic realm=\"healthcheck\", charset=\"UTF-8\"";
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
+            return context.isProtected()
+                    ? refuse(response, "this resource needs credentials: log in with HTTP basic authentication")
+                    : context.doNothing();
+        }
+        Optional<Credential> credential = Credential.fromBasic(authorization);
+        if (credential.isEmpty()) {
+            return refuse(response, "the Authorization header is not HTTP basic credentials (Basic base64(user:password))");
+        }
+        var check = new PasswordValidationCallback(context.getClientSubject(), credential.get().user(),
+                credential.get().password().toCharArray());
+        try {
+            context.getHandler().handle(new Callback[] {check});
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new IllegalStateException("the container cannot check passwords", e);
+        }
+        // On success the container has put the caller and their groups into the client subject.
+        return check.getResult() ? AuthenticationStatus.SUCCESS : refuse(response, "the user name or password is not right");
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, String detail) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", CHALLENGE);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        try {
+            JSONB.toJson(Problem.of(Response.Status.UNAUTHORIZED, detail), response.getWriter());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** A user name and password as HTTP basic authentication carries them. */
+    record Credential(String user, String password) {
+
+        /** {@code Basic base64(user:password)}, split at the first colon; anything else is no credential. */
+        static Optional<Credential> fromBasic(String authorization) {
+            String[] schemeAndToken = authorization.trim().split("\\s+", 2);
+            if (schemeAndToken.length != 2 || !schemeAndToken[0].equalsIgnoreCase("Basic")) {
+                return Optional.empty();
+            }
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(schemeAndToken[1]), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notBase64) {
+                return Optional.empty();
+            }
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? Optional.empty()
+                    : Optional.of(new Credential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        }
+    }
+}
