@@ -80,7 +80,7 @@ final class Summary {
             out.append(String.format("| %s | %d | %d |%n", process, idle / 1024, loaded / 1024));
         }
         out.append(String.format("| **all five** | %d | %d |%n%n", idleTotal / 1024, loadedTotal / 1024));
-        out.append(targets(loadedTotal / 1024.0));
+        out.append(targets(loadedTotal / 1024));
         return out.toString();
     }
 
