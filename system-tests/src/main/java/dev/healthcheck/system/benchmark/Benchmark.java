@@ -1,0 +1,180 @@
+package dev.healthcheck.system.benchmark;
+
+import dev.healthcheck.system.Layout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The parts of benchmark/run that wrk cannot do, against the running local system:
+ * <ul>
+ * <li>{@code prepare NAME...}: one schedule of the maximum capacity per name, and one booking of alice
+ * whose MyPage row exists; prints shell assignments (SCHEDULE_NAME=id, MYPAGE_ID=id);</li>
+ * <li>{@code lag SCHEDULE COUNT WORKERS RESULTS}: COUNT bookings, each timed from its 201 to its row in
+ * GET /myPages/{id}; appends the percentiles to RESULTS and the raw lags beside it;</li>
+ * <li>{@code recover SCHEDULE}: books until a booking is taken again; prints the seconds it took;</li>
+ * <li>{@code summary DIR}: the markdown summary of DIR (see {@link Summary}).</li>
+ * </ul>
+ */
+public final class Benchmark {
+
+    static final int SCHEDULE = 8081;
+    static final int RESERVATION = 8082;
+    static final int MYPAGE = 8084;
+    /** schedule's validation allows at most this many seats per schedule (NewSchedule). */
+    static final int MAX_CAPACITY = 100_000;
+
+    private final Client admin;
+    private final Client alice;
+
+    private Benchmark(Properties dev) {
+        this.admin = Client.as(dev, "admin");
+        this.alice = Client.as(dev, "alice");
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: prepare NAME... | lag SCHEDULE COUNT WORKERS RESULTS"
+                    + " | recover SCHEDULE | summary DIR");
+        }
+        if (args[0].equals("summary")) {
+            System.out.print(Summary.write(Path.of(args[1])));
+            return;
+        }
+        var benchmark = new Benchmark(Layout.fromSystemProperties().devCredentials());
+        switch (args[0]) {
+            case "prepare" -> benchmark.prepare(Arrays.asList(args).subList(1, args.length));
+            case "lag" -> benchmark.lag(Long.parseLong(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Path.of(args[4]));
+            case "recover" -> System.out.printf("%.1f%n", benchmark.recover(Long.parseLong(args[1])));
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    private void prepare(List<String> names) {
+        // ids from the clock, so a run on kept data (without -Dfresh=true) does not meet its own schedules
+        long base = System.currentTimeMillis() / 1000 * 100;
+        var assignments = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            long id = base + i + 1;
+            var reply = admin.post(SCHEDULE, "/schedules",
+                    "{\"scheduleId\":" + id + ",\"availableCount\":" + MAX_CAPACITY + "}");
+            if (reply.status() != 201) {
+                throw new IllegalStateException("creating schedule " + id + ": " + reply.status() + " " + reply.body());
+            }
+            assignments.append("SCHEDULE_").append(names.get(i).toUpperCase().replace('-', '_')).append('=').append(id)
+                    .append('\n');
+        }
+        long mypageId = book(base + 1);
+        awaitMyPageRow(mypageId, Duration.ofSeconds(30));
+        System.out.print(assignments.append("MYPAGE_ID=").append(mypageId).append('\n'));
+    }
+
+    private void lag(long scheduleId, int count, int workers, Path results) {
+        var lags = new ConcurrentLinkedQueue<Long>();
+        var remaining = new AtomicInteger(count);
+        var failures = new LongAdder();
+        long begin = System.nanoTime();
+        List<Thread> threads = IntStream.range(0, workers).mapToObj(i -> new Thread(() -> {
+            while (remaining.getAndDecrement() > 0) {
+                try {
+                    long id = book(scheduleId);
+                    long booked = System.nanoTime();
+                    awaitMyPageRow(id, Duration.ofSeconds(10));
+                    lags.add(System.nanoTime() - booked);
+                } catch (RuntimeException e) {
+                    failures.increment();
+                    System.err.println("lag: " + e.getMessage());
+                }
+            }
+        })).toList();
+        threads.forEach(Thread::start);
+        threads.forEach(Benchmark::join);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        double[] ms = lags.stream().mapToDouble(nanos -> nanos / 1e6).sorted().toArray();
+        write(results.resolveSibling("mypage-lag-ms.txt"),
+                Arrays.stream(ms).mapToObj(v -> String.format("%.3f", v)).collect(Collectors.joining("\n", "", "\n")));
+        new Result("mypage-lag", workers, seconds, ms.length, ms.length / seconds, ms.length / seconds,
+                percentile(ms, 50), percentile(ms, 90), percentile(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1],
+                0, 0, failures.sum(), "booked and seen=" + ms.length + " failed=" + failures.sum())
+                .appendTo(results);
+    }
+
+    private double recover(long scheduleId) {
+        long begin = System.nanoTime();
+        long deadline = begin + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            var reply = alice.post(RESERVATION, "/reservations", booking(scheduleId));
+            if (reply.status() == 201) {
+                return (System.nanoTime() - begin) / 1e9;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        throw new IllegalStateException("no booking was taken within 2 minutes after the stall");
+    }
+
+    /** One seat for alice, the id assigned by the server. */
+    private long book(long scheduleId) {
+        var reply = alice.post(RESERVATION, "/reservations", booking(scheduleId));
+        if (reply.status() != 201) {
+            throw new IllegalStateException("booking on schedule " + scheduleId + ": " + reply.status() + " " + reply.body());
+        }
+        return reply.createdId();
+    }
+
+    private static String booking(long scheduleId) {
+        return "{\"scheduleId\":" + scheduleId + ",\"reservationCount\":1}";
+    }
+
+    /** Polls without pause: the lag is measured to within one GET's round trip. */
+    private void awaitMyPageRow(long reservationId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (alice.get(MYPAGE, "/myPages/" + reservationId).status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reservation " + reservationId + " not on MyPage within " + timeout);
+            }
+        }
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.healthcheck.system.benchmark;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * summary.md of one benchmark directory: the machine, start-up, every run of results.tsv, the resident
+ * memory of the five processes and the issue's targets, each met or missed. benchmark/run writes the
+ * facts (facts.properties) and the runs (results.tsv); this only reads and compares.
+ */
+final class Summary {
+
+    static final List<String> PROCESSES = List.of("schedule", "reservation", "delivery", "mypage", "broker");
+
+    private final Properties facts;
+    private final List<Result> results;
+
+    private Summary(Properties facts, List<Result> results) {
+        this.facts = facts;
+        this.results = results;
+    }
+
+    static String write(Path dir) {
+        Properties facts = new Properties();
+        try (Reader reader = Files.newBufferedReader(dir.resolve("facts.properties"))) {
+            facts.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path tsv = dir.resolve("results.tsv");
+        String markdown = new Summary(facts, Files.exists(tsv) ? Result.readAll(tsv) : List.of()).markdown();
+        try {
+            Files.writeString(dir.resolve("summary.md"), markdown);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return markdown;
+    }
+
+    private String markdown() {
+        var out = new StringBuilder();
+        out.append("# healthcheck benchmark ").append(fact("date")).append("\n\n")
+                .append("Commit ").append(fact("commit")).append("; ").append(fact("nproc")).append(" cores, ")
+                .append(fact("mem_total_gib")).append(" GiB memory; one synchronous 4 KiB disk write takes ")
+                .append(fact("fsync_ms")).append(" ms; ").append(fact("wrk")).append(".\n")
+                .append("Load average before: ").append(fact("load_before")).append("; after: ")
+                .append(fact("load_after")).append(".\n\n");
+        out.append("## Start-up\n\n| phase | seconds |\n| --- | ---: |\n")
+                .append("| build (`mvn install -DskipTests -Prun -Dfresh=true` until it starts the broker) | ")
+                .append(fact("build_s")).append(" |\n")
+                .append("| broker + four servers, launch to all `/health/ready` (as LocalSystem reports) | ")
+                .append(fact("start_s")).append(" |\n")
+                .append("| whole command, launch to ready | ").append(fact("launch_to_ready_s")).append(" |\n")
+                .append("| broker + four servers started again after the load, without a build | ")
+                .append(fact("restart_s")).append(" |\n\n");
+        out.append("## Runs\n\n")
+                .append("wrk ").append(fact("wrk_options")).append("; latencies in ms; ok = 2xx answers.\n\n")
+                .append("| run | conn. | s | requests | req/s | ok/s | p50 | p90 | p99 | max | timeouts | socket errors | non-2xx | statuses |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (Result r : results) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.0f | %d | %d | %d | %s |%n",
+                    r.label(), r.connections(), r.seconds(), r.requests(), r.perSecond(), r.okPerSecond(), r.p50(),
+                    r.p90(), r.p99(), r.max(), r.timeouts(), r.socketErrors(), r.non2xx(), r.statuses()));
+        }
+        out.append("\nBefore the runs, a warm-up of ").append(fact("warmup_s"))
+                .append(" s (bookings and every read above, 10 connections each) was not measured. Settling (the five")
+                .append(" processes below 20 % of one core) took ").append(fact("settle_after_post-100_s"))
+                .append(" s after post-100. After the schedule stall a booking was taken again after ")
+                .append(fact("recovery_s")).append(" s.\n\n");
+        out.append("## Resident memory (MiB)\n\n| process | after start | after the load |\n| --- | ---: | ---: |\n");
+        long idleTotal = 0;
+        long loadedTotal = 0;
+        for (String process : PROCESSES) {
+            long idle = kib("rss_idle_" + process);
+            long loaded = kib("rss_after_" + process);
+            idleTotal += idle;
+            loadedTotal += loaded;
+            out.append(String.format("| %s | %d | %d |%n", process, idle / 1024, loaded / 1024));
+        }
+        out.append(String.format("| **all five** | %d | %d |%n%n", idleTotal / 1024, loadedTotal / 1024));
+        out.append(targets(loadedTotal / 1024));
+        return out.toString();
+    }
+
+    private String targets(double rssMiB) {
+        var out = new StringBuilder("## Targets\n\n| target | measured | |\n| --- | --- | --- |\n");
+        Optional<Result> bare = run("bare-get");
+        Optional<Result> booking = run("post-100");
+        booking.ifPresent(b -> {
+            target(out, "booking throughput ≥ 580/s (10× the reference), 100 conn.", b.okPerSecond(), 580, true, "/s");
+            bare.ifPresent(g -> target(out, "booking ≥ 15 % of bare GET in the same run",
+                    100 * b.okPerSecond() / g.perSecond(), 15, true, " %"));
+            target(out, "booking p99 ≤ 50 ms, 100 conn.", b.p99(), 50, false, " ms");
+        });
+        run("mypage-lag").ifPresent(l -> target(out, "MyPage lag p99 ≤ 50 ms", l.p99(), 50, false, " ms"));
+        run("fallback").ifPresent(f -> target(out, "fallback (503) p99 ≤ 50 ms", f.p99(), 50, false, " ms"));
+        if (facts.containsKey("start_s")) {
+            target(out, "whole system up ≤ 20 s (broker + servers, after the build)", Double.parseDouble(fact("start_s")),
+                    20, false, " s");
+        }
+        if (facts.containsKey("restart_s")) {
+            target(out, "whole system up ≤ 20 s (started again, no build)", Double.parseDouble(fact("restart_s")), 20,
+                    false, " s");
+        }
+        target(out, "all five processes ≤ 2 GB RSS together", rssMiB, 2048, false, " MiB");
+        return out.toString();
+    }
+
+    private static void target(StringBuilder out, String what, double measured, double limit, boolean atLeast,
+                               String unit) {
+        boolean met = atLeast ? measured >= limit : measured <= limit;
+        out.append(String.format(Locale.ROOT, "| %s | %.1f%s | %s |%n", what, measured, unit, met ? "met" : "**missed**"));
+    }
+
+    private Optional<Result> run(String label) {
+        return results.stream().filter(r -> r.label().equals(label)).findFirst();
+    }
+
+    private long kib(String key) {
+        return Long.parseLong(facts.getProperty(key, "0").trim());
+    }
+
+    private String fact(String key) {
+        return facts.getProperty(key, "?");
+    }
+}
