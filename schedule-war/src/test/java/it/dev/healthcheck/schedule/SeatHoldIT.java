@@ -10,6 +10,7 @@ import dev.healthcheck.kit.inbox.AppliedEvent;
 import dev.healthcheck.kit.inbox.EventInbox;
 import dev.healthcheck.kit.outbox.OutboxEventPublisher;
 import dev.healthcheck.kit.outbox.OutboxMessage;
+import dev.healthcheck.kit.outbox.OutboxWritten;
 import dev.healthcheck.kit.persistence.InstantConverter;
 import dev.healthcheck.schedule.application.ScheduleService;
 import dev.healthcheck.schedule.domain.NotEnoughSeatsException;
@@ -54,7 +55,7 @@ class SeatHoldIT {
                         SeatHold.Status.class, NotEnoughSeatsException.class, ScheduleNotFoundException.class,
                         ScheduleConflictException.class)
                 .addPackage("dev.healthcheck.kit.events")
-                .addClasses(EventPublisher.class, OutboxEventPublisher.class, OutboxMessage.class,
+                .addClasses(EventPublisher.class, OutboxEventPublisher.class, OutboxWritten.class, OutboxMessage.class,
                         EventInbox.class, AppliedEvent.class, InstantConverter.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
