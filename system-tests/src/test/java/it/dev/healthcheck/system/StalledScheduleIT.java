@@ -1,5 +1,6 @@
 package it.dev.healthcheck.system;
 
+import static it.dev.healthcheck.system.support.Api.RESERVATION;
 import static it.dev.healthcheck.system.support.Api.SCHEDULE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +12,8 @@ import it.dev.healthcheck.system.support.NothingDeadLettered;
 import it.dev.healthcheck.system.support.TheSystem;
 import it.dev.healthcheck.system.support.Traffic;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,11 +53,23 @@ class StalledScheduleIT {
         // a hang would last the client's 30 s.
         assertThat(stalled.slowestBooking(503)).as("slowest 503, ms").isLessThan(3_000);
 
+        // Operators see the breaker at work in /metrics (MicroProfile Fault Tolerance's own counters).
+        assertThat(breakerOpenings()).as("times the breaker on schedule's seat requests opened").isPositive();
+
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                 after.book(alice, SCHEDULE_ID * 10_000 + after.attempted().size() + 1, 1) == 201);
         System.out.println("StalledScheduleIT: after resuming: " + after);
 
         Consistency.awaitConsistent(new Ledger(SCHEDULE_ID).absorb(before).absorb(stalled).absorb(after), SEATS,
                 Duration.ofSeconds(60));
+    }
+
+    private static double breakerOpenings() {
+        var metrics = Api.anonymous().accepting("text/plain").get(RESERVATION, "/metrics");
+        assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+        Matcher opened = Pattern.compile("^ft_circuitbreaker_opened_total\\{[^}]*ScheduleSeats\\.take[^}]*} (\\S+)$",
+                Pattern.MULTILINE).matcher(metrics.body());
+        assertThat(opened.find()).as("the breaker's counter in /metrics").isTrue();
+        return Double.parseDouble(opened.group(1));
     }
 }
