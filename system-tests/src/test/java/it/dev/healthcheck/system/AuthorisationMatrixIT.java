@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import it.dev.healthcheck.system.support.Api;
 import it.dev.healthcheck.system.support.TheSystem;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ class AuthorisationMatrixIT {
     private static final long HOLD_TO_READ = 99_001;
     private static final long HOLD_TO_RELEASE = 99_002;
 
+    private static final Jsonb JSONB = JsonbBuilder.create();
     private static final Api ANONYMOUS = Api.anonymous();
     private static final Api IMPOSTOR = Api.impostor("alice");
 
@@ -167,11 +169,11 @@ class AuthorisationMatrixIT {
     }
 
     private static String newSchedule() {
-        return JsonbBuilder.create().toJson(Map.of("scheduleId", FRESH_SCHEDULE.getAndIncrement(), "availableCount", 10));
+        return JSONB.toJson(Map.of("scheduleId", FRESH_SCHEDULE.getAndIncrement(), "availableCount", 10));
     }
 
     private static String newBooking() {
-        return JsonbBuilder.create().toJson(Map.of("reservationId", FRESH_RESERVATION.getAndIncrement(),
+        return JSONB.toJson(Map.of("reservationId", FRESH_RESERVATION.getAndIncrement(),
                 "scheduleId", SCHEDULE_ID, "reservationCount", 1));
     }
 

@@ -15,8 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The services' HTTP APIs as one user calls them: real HTTP, basic authentication, JSON. */
 public final class Api {
@@ -88,6 +91,25 @@ public final class Api {
 
     public Reply get(int port, String path) {
         return send(request(port, path).GET());
+    }
+
+    /**
+     * Every row of a paged list, a page of {@code size} at a time until a short page; {@code rowsOf}
+     * finds the rows in a page's answer. {@code query} holds the list's filters, or is empty.
+     */
+    public List<JsonObject> everyRow(int port, String path, String query, int size, Function<Reply, JsonArray> rowsOf) {
+        List<JsonObject> rows = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var reply = get(port, path + "?" + (query.isEmpty() ? "" : query + "&") + "size=" + size + "&page=" + page);
+            if (reply.status() != 200) {
+                throw new AssertionError(path + " page " + page + ": " + reply);
+            }
+            var pageRows = rowsOf.apply(reply);
+            pageRows.stream().map(JsonObject.class::cast).forEach(rows::add);
+            if (pageRows.size() < size) {
+                return rows;
+            }
+        }
     }
 
     public Reply post(int port, String path, Map<String, ?> body) {

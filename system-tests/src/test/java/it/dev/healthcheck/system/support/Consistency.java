@@ -87,18 +87,11 @@ public final class Consistency {
     /** Every row of the ledger's schedule that an administrator's list shows, by reservationId. */
     private Map<Long, JsonObject> everyRow(int port, String path) {
         Map<Long, JsonObject> rows = new TreeMap<>();
-        for (int page = 0; ; page++) {
-            var reply = admin.get(port, path + "?scheduleId=" + ledger.scheduleId() + "&size=" + PAGE + "&page=" + page);
-            assertThat(reply.status()).as("%s page %d: %s", path, page, reply).isEqualTo(200);
-            var json = reply.jsonArray();
-            json.stream().map(JsonObject.class::cast).forEach(row -> {
-                long id = row.getJsonNumber("reservationId").longValue();
-                assertThat(rows.put(id, row)).as("%s lists %d twice", path, id).isNull();
-            });
-            if (json.size() < PAGE) {
-                return rows;
-            }
-        }
+        admin.everyRow(port, path, "scheduleId=" + ledger.scheduleId(), PAGE, Api.Reply::jsonArray).forEach(row -> {
+            long id = row.getJsonNumber("reservationId").longValue();
+            assertThat(rows.put(id, row)).as("%s lists %d twice", path, id).isNull();
+        });
+        return rows;
     }
 
     /** A reservation as reservation reports it. */
