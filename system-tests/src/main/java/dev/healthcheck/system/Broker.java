@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /** The local Artemis broker: an instance created once from the unpacked distribution, with our broker.xml. */
 public final class Broker {
@@ -35,7 +37,8 @@ public final class Broker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process = Processes.start(List.of(instance.resolve("bin/artemis").toString(), "run"), log());
+        process = Processes.start(List.of(instance.resolve("bin/artemis").toString(), "run"), log(),
+                Map.of("JAVA_ARGS_APPEND", jvmOptions()));
         Processes.await("broker accepting connections on " + PORT, Duration.ofSeconds(60),
                 () -> Processes.portOpen("127.0.0.1", PORT) || !process.isAlive());
         if (!process.isAlive()) {
@@ -43,7 +46,17 @@ public final class Broker {
         }
     }
 
-    /** Graceful stop: the broker closes its journal. */
+    /** The options of jvm.options next to broker.xml, one per line, without the comments. */
+    private String jvmOptions() {
+        try (var lines = Files.lines(layout.brokerConfig().resolveSibling("jvm.options"))) {
+            return lines.map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .collect(Collectors.joining(" "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+        /** Graceful stop: the broker closes its journal. */
     public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Starting commands and waiting for things, with deadlines. */
@@ -16,9 +17,16 @@ final class Processes {
     }
 
     static Process start(List<String> command, Path log) {
+        return start(command, log, Map.of());
+    }
+
+    /** Starts the command with these variables added to this process's environment. */
+    static Process start(List<String> command, Path log, Map<String, String> environment) {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command, e);
         }
