@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.time.Instant;
  * booking cannot start a mail-out any more.
  */
 @Entity
-@Table(name = "DELIVERY")
+// An administrator's list per schedule is read without scanning every mail-out.
+@Table(name = "DELIVERY", indexes = @Index(name = "DELIVERY_SCHEDULE", columnList = "SCHEDULEID"))
 public class Delivery {
 
     public enum Status { PREPARING, SHIPPED, DELIVERED, CANCELLED }

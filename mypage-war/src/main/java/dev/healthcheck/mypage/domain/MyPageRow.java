@@ -3,6 +3,7 @@ package dev.healthcheck.mypage.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -14,7 +15,10 @@ import java.time.LocalDate;
  * forward; whatever the order, the row ends in the owning services' state.
  */
 @Entity
-@Table(name = "MYPAGE_ROW")
+// A customer's rows and an administrator's per schedule are read without scanning the whole view.
+@Table(name = "MYPAGE_ROW", indexes = {
+        @Index(name = "MYPAGE_ROW_CUSTOMER", columnList = "CUSTOMERID"),
+        @Index(name = "MYPAGE_ROW_SCHEDULE", columnList = "SCHEDULEID")})
 public class MyPageRow {
 
     @Id

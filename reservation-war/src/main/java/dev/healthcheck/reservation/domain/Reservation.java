@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -18,7 +19,11 @@ import java.time.LocalDate;
  * and happens at most once.
  */
 @Entity
-@Table(name = "RESERVATION")
+// Every query has an index: the stale-attempt sweep, a customer's list and an administrator's per schedule.
+@Table(name = "RESERVATION", indexes = {
+        @Index(name = "RESERVATION_STATUS_AT", columnList = "STATUS, RESERVEDAT"),
+        @Index(name = "RESERVATION_CUSTOMER_AT", columnList = "CUSTOMERID, RESERVEDAT"),
+        @Index(name = "RESERVATION_SCHEDULE", columnList = "SCHEDULEID")})
 public class Reservation {
 
     public enum Status { PENDING, RESERVED, REJECTED, ABANDONED, CANCELLED }
