@@ -78,15 +78,31 @@ final class Summary {
         long idleTotal = 0;
         long loadedTotal = 0;
         for (String process : PROCESSES) {
-            long idle = kib("rss_idle_" + process);
-            long loaded = kib("rss_after_" + process);
+            long idle = number("rss_idle_" + process);
+            long loaded = number("rss_after_" + process);
             idleTotal += idle;
             loadedTotal += loaded;
             out.append(String.format("| %s | %d | %d |%n", process, idle / 1024, loaded / 1024));
         }
         out.append(String.format("| **all five** | %d | %d |%n%n", idleTotal / 1024, loadedTotal / 1024));
+        run("post-10").ifPresent(run -> out.append(cpuPerBooking(run)));
         out.append(targets(loadedTotal / 1024));
         return out.toString();
+    }
+
+    /** CPU of each process during the run at 10 connections and until the event backlog settled. */
+    private String cpuPerBooking(Result run) {
+        double bookings = run.okPerSecond() * run.seconds();
+        var out = new StringBuilder("## CPU per booking (post-10, until the backlog settled)\n\n"
+                + "| process | CPU s | ms per booking |\n| --- | ---: | ---: |\n");
+        long total = 0;
+        for (String process : PROCESSES) {
+            long ms = number("cpu_ms_post-10_" + process);
+            total += ms;
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", process, ms / 1000.0, ms / bookings));
+        }
+        return out.append(String.format(Locale.ROOT, "| **all five** | %.1f | %.1f |%n%n", total / 1000.0,
+                total / bookings)).toString();
     }
 
     private String targets(double rssMiB) {
@@ -123,7 +139,7 @@ final class Summary {
         return results.stream().filter(r -> r.label().equals(label)).findFirst();
     }
 
-    private long kib(String key) {
+    private long number(String key) {
         return Long.parseLong(facts.getProperty(key, "0").trim());
     }
 
