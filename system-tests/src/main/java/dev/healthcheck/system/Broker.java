@@ -56,7 +56,7 @@ public final class Broker {
         }
     }
 
-        /** Graceful stop: the broker closes its journal. */
+    /** Graceful stop: the broker closes its journal. */
     public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
