@@ -51,7 +51,7 @@ class MessagingTest {
         assertThat(brokerXml)
                 .contains("tcp://0.0.0.0:61616")
                 .contains("<dead-letter-address>DLA</dead-letter-address>")
-                .contains("<max-delivery-attempts>5</max-delivery-attempts>")
+                .contains("<max-delivery-attempts>20</max-delivery-attempts>")
                 .contains("<persist-id-cache>true</persist-id-cache>");
         // the image copies etc-override over the instance's configuration at start
         assertThat(broker.getSpec().getTemplate().getSpec().getVolumes())

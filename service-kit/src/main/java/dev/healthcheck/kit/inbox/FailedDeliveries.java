@@ -13,7 +13,7 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Makes failed event deliveries visible: each one is logged with its event and delivery count, and
  * counted in {@code /metrics} as {@code healthcheck_event_failures_total{listener=…}}. The broker
- * redelivers a failed message a bounded number of times (broker.xml: 5), then moves it to the
+ * redelivers a failed message a bounded number of times (broker.xml: 20), then moves it to the
  * dead-letter address {@code DLA}; the last failure says so. The failure itself is rethrown untouched.
  */
 public class FailedDeliveries {
@@ -21,7 +21,7 @@ public class FailedDeliveries {
     private static final Logger LOG = Logger.getLogger(FailedDeliveries.class.getName());
 
     /** The broker's max-delivery-attempts for the saga topics; past it, the message is dead-lettered. */
-    static final int MAX_DELIVERY_ATTEMPTS = 5;
+    static final int MAX_DELIVERY_ATTEMPTS = 20;
 
     @Inject
     MetricRegistry metrics;

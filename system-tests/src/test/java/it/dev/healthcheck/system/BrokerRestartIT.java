@@ -1,16 +1,13 @@
 package it.dev.healthcheck.system;
 
-import static it.dev.healthcheck.system.support.Api.SCHEDULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.healthcheck.system.support.Api;
 import it.dev.healthcheck.system.support.Consistency;
 import it.dev.healthcheck.system.support.Ledger;
 import it.dev.healthcheck.system.support.NothingDeadLettered;
 import it.dev.healthcheck.system.support.TheSystem;
 import it.dev.healthcheck.system.support.Traffic;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,9 +24,7 @@ class BrokerRestartIT {
     @Test
     void aBrokerKilledUnderLoadLosesNothingAcknowledged() throws Exception {
         var broker = TheSystem.get().broker();
-        assertThat(Api.as("admin").post(SCHEDULE, "/schedules",
-                Map.of("scheduleId", SCHEDULE_ID, "availableCount", SEATS)).status()).isEqualTo(201);
-        var ledger = new Ledger(SCHEDULE_ID);
+        var ledger = Ledger.forNewSchedule(SCHEDULE_ID, SEATS);
 
         try (var traffic = Traffic.start(ledger, 4)) {
             Thread.sleep(2_000);

@@ -1,6 +1,8 @@
 package it.dev.healthcheck.system.support;
 
 import static it.dev.healthcheck.system.support.Api.RESERVATION;
+import static it.dev.healthcheck.system.support.Api.SCHEDULE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -28,6 +30,14 @@ public final class Ledger {
 
     public Ledger(long scheduleId) {
         this.scheduleId = scheduleId;
+    }
+
+    /** An administrator opens the schedule with its seats; the ledger of a fault test on it starts empty. */
+    public static Ledger forNewSchedule(long scheduleId, int seats) {
+        assertThat(Api.as("admin").post(SCHEDULE, "/schedules",
+                Map.of("scheduleId", scheduleId, "availableCount", seats)).status())
+                .as("schedule %d opened", scheduleId).isEqualTo(201);
+        return new Ledger(scheduleId);
     }
 
     public long scheduleId() {
