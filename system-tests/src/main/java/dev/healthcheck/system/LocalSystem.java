@@ -89,9 +89,14 @@ public final class LocalSystem implements AutoCloseable {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nhealthcheck: stopping the four servers and the broker...");
-            system.close();
-            stopped.countDown();
+            // Under mvn, System.out is Maven's ANSI filter, which once threw in the middle of this line and
+            // left the system running after the run command had exited: stop whatever printing does.
+            try {
+                System.out.println("\nhealthcheck: stopping the four servers and the broker...");
+            } finally {
+                system.close();
+                stopped.countDown();
+            }
         }));
         System.out.println("healthcheck: starting the Artemis broker and four Liberty servers...");
         system.start();
