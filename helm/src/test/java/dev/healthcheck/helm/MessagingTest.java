@@ -52,6 +52,8 @@ class MessagingTest {
                 .contains("tcp://0.0.0.0:61616")
                 .contains("<dead-letter-address>DLA</dead-letter-address>")
                 .contains("<max-delivery-attempts>20</max-delivery-attempts>")
+                // one copy of each dead letter, in DLA: no auto-created DLQ.<address> queue beside it
+                .doesNotContain("auto-create-dead-letter-resources")
                 .contains("<persist-id-cache>true</persist-id-cache>");
         // the image copies etc-override over the instance's configuration at start
         assertThat(broker.getSpec().getTemplate().getSpec().getVolumes())
