@@ -50,6 +50,46 @@ app.kubernetes.io/managed-by: {{ $root.Release.Service }}
 {{- .Values.secrets.existingSecret | default (include "healthcheck.componentName" (list . "credentials")) }}
 {{- end }}
 
+{{- define "healthcheck.secretKeys" -}}
+ARTEMIS_USER ARTEMIS_PASSWORD DB_USER DB_PASSWORD ADMIN_PASSWORD CUSTOMER_ALICE_PASSWORD CUSTOMER_BOB_PASSWORD SERVICE_USER SERVICE_PASSWORD
+{{- end }}
+
+{{/*
+The generated Secret's data (base64), drawn once per rendering and kept on the root context, so the
+Secret and the pods' checksum agree. Random on first install, read back with lookup on upgrades so
+that pods, the broker and the database keep agreeing (helm template and --dry-run cannot look up and
+show fresh random values).
+*/}}
+{{- define "healthcheck.generatedSecretData" -}}
+{{- if not (hasKey . "healthcheckGeneratedSecretData") }}
+{{- $existing := (lookup "v1" "Secret" .Release.Namespace (include "healthcheck.secretName" .)).data | default dict }}
+{{- $data := dict }}
+{{- range $key := list "ARTEMIS_PASSWORD" "DB_PASSWORD" "ADMIN_PASSWORD" "CUSTOMER_ALICE_PASSWORD" "CUSTOMER_BOB_PASSWORD" "SERVICE_PASSWORD" }}
+{{- $_ := set $data $key (index $existing $key | default (randAlphaNum 32 | b64enc)) }}
+{{- end }}
+{{- /* user names too: a letter first and alphanumerics only, valid for Artemis, Derby and Liberty alike */}}
+{{- range $key, $prefix := dict "ARTEMIS_USER" "artemis" "DB_USER" "db" "SERVICE_USER" "service" }}
+{{- $_ := set $data $key (index $existing $key | default (printf "%s%s" $prefix (randAlphaNum 8 | lower) | b64enc)) }}
+{{- end }}
+{{- $_ := set . "healthcheckGeneratedSecretData" $data }}
+{{- end }}
+{{- toYaml .healthcheckGeneratedSecretData }}
+{{- end }}
+
+{{/*
+Hash of the credentials, on every pod template: the servers, the broker and Derby read them only at
+start, so a changed value must roll the pods. The generated Secret's content; for secrets.existingSecret
+its name and whatever lookup can read of it at install or upgrade (nothing under helm template).
+*/}}
+{{- define "healthcheck.secretChecksum" -}}
+{{- if .Values.secrets.existingSecret }}
+{{- $existing := (lookup "v1" "Secret" .Release.Namespace .Values.secrets.existingSecret).data | default dict }}
+{{- printf "%s\n%s" .Values.secrets.existingSecret (toYaml $existing) | sha256sum }}
+{{- else }}
+{{- include "healthcheck.generatedSecretData" . | sha256sum }}
+{{- end }}
+{{- end }}
+
 {{/* Broker address: an external host wins; otherwise the release's own broker, which must then be enabled. */}}
 {{- define "healthcheck.artemisInRelease" -}}
 {{- if and .Values.artemis.enabled (not .Values.artemis.external.host) }}true{{ end }}
@@ -86,11 +126,85 @@ app.kubernetes.io/managed-by: {{ $root.Release.Service }}
 {{- if .Values.database.external.host }}{{ .Values.database.external.port }}{{ else }}1527{{ end }}
 {{- end }}
 
-{{/* Image of a service: (list $ $svc). */}}
-{{- define "healthcheck.serviceImage" -}}
+{{/*
+An image reference: (list $ .image "services.schedule.image"). No repository has a default (no public
+image exists, and a default would point at somebody else's namespace); global.imageRegistry, when set,
+goes in front of the repository; an empty tag is the chart's appVersion.
+*/}}
+{{- define "healthcheck.image" -}}
 {{- $root := index . 0 }}
-{{- $svc := index . 1 }}
-{{- printf "%s:%s" $svc.image.repository ($svc.image.tag | default $root.Chart.AppVersion) }}
+{{- $image := index . 1 }}
+{{- $path := index . 2 }}
+{{- if not $image.repository }}
+{{- fail (printf "%s.repository is not set. No public image of healthcheck exists: build the images (docs/kubernetes.md, Build the images), push them, and set the repository of every component (services.<name>.image.repository, artemis.image.repository, derby.network.image.repository), optionally under global.imageRegistry" $path) }}
+{{- end }}
+{{- $registry := dig "imageRegistry" "" ($root.Values.global | default dict) | trimSuffix "/" }}
+{{- $repository := $image.repository }}
+{{- if $registry }}
+{{- $repository = printf "%s/%s" $registry $repository }}
+{{- end }}
+{{- printf "%s:%s" $repository ($image.tag | default $root.Chart.AppVersion) }}
+{{- end }}
+
+{{/*
+What every pod of the release shares, at the level of the pod spec: (list $ "schedule"). No
+service-account token (nothing here talks to the API server), no service links in the environment,
+the security context and the scheduling values. A topology spread constraint without a labelSelector
+spreads the pods of this component.
+*/}}
+{{- define "healthcheck.podSpec" -}}
+{{- $root := index . 0 }}
+{{- $component := index . 1 -}}
+automountServiceAccountToken: false
+enableServiceLinks: false
+{{- with $root.Values.imagePullSecrets }}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+securityContext:
+  {{- toYaml $root.Values.podSecurityContext | nindent 2 }}
+{{- with $root.Values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $root.Values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $root.Values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $root.Values.topologySpreadConstraints }}
+{{- $own := dict "labelSelector" (dict "matchLabels" (include "healthcheck.selectorLabels" (list $root $component) | fromYaml)) }}
+topologySpreadConstraints:
+  {{- range . }}
+  - {{ merge (deepCopy .) $own | toYaml | indent 4 | trim }}
+  {{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Annotations of every pod template: the operator's, and the hash of the credentials the pod reads. */}}
+{{- define "healthcheck.podAnnotations" -}}
+{{- with .Values.podAnnotations }}
+{{- toYaml . }}
+{{ end -}}
+checksum/secret: {{ include "healthcheck.secretChecksum" . }}
+{{- end }}
+
+{{/* An emptyDir for each path a container writes, its root file system being read-only: (dict "tmp" "/tmp"). */}}
+{{- define "healthcheck.scratchMounts" -}}
+{{- range $name, $path := . }}
+- name: {{ $name }}
+  mountPath: {{ $path }}
+{{- end }}
+{{- end }}
+
+{{- define "healthcheck.scratchVolumes" -}}
+{{- range $name, $path := . }}
+- name: {{ $name }}
+  emptyDir: {}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -131,7 +245,7 @@ DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_BULKHEAD_VA
 {{/* Credential environment of a service, every variable from the Secret. */}}
 {{- define "healthcheck.secretEnv" -}}
 {{- $secret := include "healthcheck.secretName" . }}
-{{- range $key := list "ARTEMIS_USER" "ARTEMIS_PASSWORD" "DB_USER" "DB_PASSWORD" "ADMIN_PASSWORD" "CUSTOMER_ALICE_PASSWORD" "CUSTOMER_BOB_PASSWORD" "SERVICE_USER" "SERVICE_PASSWORD" }}
+{{- range $key := include "healthcheck.secretKeys" . | splitList " " }}
 - name: {{ $key }}
   valueFrom:
     secretKeyRef:

@@ -42,21 +42,78 @@ final class Chart {
         return new Helm(chart).lint().strict().call();
     }
 
-    /** Renders the chart with the named files of src/test/resources/values, in order, then the --set pairs. */
+    /** The operator's image repositories (values/images.yaml): no install renders without them. */
+    static final String IMAGES = "images.yaml";
+
+    /**
+     * Renders the chart with the image repositories of {@link #IMAGES}, then the named files of
+     * src/test/resources/values, in order, then the --set pairs.
+     */
     static Rendered render(List<String> valueSets, Map<String, Object> sets) {
+        List<String> all = new ArrayList<>(List.of(IMAGES));
+        all.addAll(valueSets);
+        return renderExactly(DIRECTORY, all, sets);
+    }
+
+    static Rendered render(String... valueSets) {
+        return render(List.of(valueSets), Map.of());
+    }
+
+    /** Renders a chart directory with exactly these value files (no {@link #IMAGES} unless named) and --set pairs. */
+    static Rendered renderExactly(Path chart, List<String> valueSets, Map<String, Object> sets) {
         FakeKubernetesApi.start();
-        TemplateCommand template = new Helm(DIRECTORY).template().withName(RELEASE).withNamespace(NAMESPACE);
+        TemplateCommand template = new Helm(withHooksVisible(chart)).template().withName(RELEASE).withNamespace(NAMESPACE);
         for (String valueSet : valueSets) {
             template = template.withValuesFile(VALUE_SETS.resolve(valueSet));
         }
         for (var set : sets.entrySet()) {
             template = template.set(set.getKey(), set.getValue());
         }
-        return new Rendered(template.call());
+        return new Rendered(template.call().replace(HIDDEN_HOOK, HOOK));
     }
 
-    static Rendered render(String... valueSets) {
-        return render(List.of(valueSets), Map.of());
+    private static final String HOOK = "helm.sh/hook";
+    private static final String HIDDEN_HOOK = "chart-tests.healthcheck.dev/hook";
+
+    /**
+     * helm-java's template returns the release manifest without the hooks that {@code helm template}
+     * prints (the helm test Pod among them). A copy of the chart under target/, whose hook annotations
+     * carry another name, renders them as plain manifests; render puts the name back in the output.
+     */
+    private static Path withHooksVisible(Path chart) {
+        Path copy = Path.of("target/chart-with-visible-hooks", Integer.toHexString(chart.toAbsolutePath().hashCode()));
+        try {
+            copyChart(chart, copy);
+            try (var files = Files.walk(copy.resolve("templates"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.writeString(file, Files.readString(file).replace(HOOK, HIDDEN_HOOK));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
+
+    /** Copies a chart directory, replacing whatever an earlier copy left there. */
+    static void copyChart(Path chart, Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (var old = Files.walk(target)) {
+                for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        try (var files = Files.walk(chart)) {
+            for (Path source : files.toList()) {
+                Path destination = target.resolve(chart.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(source, destination);
+                }
+            }
+        }
     }
 
     static List<HasMetadata> parse(String manifests) {

@@ -8,9 +8,13 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Artemis broker: the release's own, on a persistent volume, or an external one. */
 class MessagingTest {
@@ -21,7 +25,7 @@ class MessagingTest {
 
         StatefulSet broker = chart.get(StatefulSet.class, "healthcheck-artemis");
         Container container = broker.getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertThat(container.getImage()).isEqualTo("apache/activemq-artemis:2.40.0");
+        assertThat(container.getImage()).isEqualTo("registry.example.org/healthcheck/broker:1.0.0-SNAPSHOT");
         assertThat(chart.environment(container))
                 .containsEntry("ARTEMIS_USER", new Rendered.FromSecret("healthcheck-credentials", "ARTEMIS_USER"))
                 .containsEntry("ARTEMIS_PASSWORD", new Rendered.FromSecret("healthcheck-credentials", "ARTEMIS_PASSWORD"));
@@ -55,11 +59,52 @@ class MessagingTest {
                 // one copy of each dead letter, in DLA: no auto-created DLQ.<address> queue beside it
                 .doesNotContain("auto-create-dead-letter-resources")
                 .contains("<persist-id-cache>true</persist-id-cache>");
-        // the image copies etc-override over the instance's configuration at start
-        assertThat(broker.getSpec().getTemplate().getSpec().getVolumes())
-                .anySatisfy(v -> assertThat(v.getConfigMap().getName()).isEqualTo("healthcheck-artemis"));
+        // the image copies /opt/artemis-config over the instance's etc/ at every start
+        var volumes = broker.getSpec().getTemplate().getSpec().getVolumes();
+        var config = volumes.stream().filter(v -> v.getConfigMap() != null).toList();
+        assertThat(config).singleElement()
+                .satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo("healthcheck-artemis"));
         assertThat(broker.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
-                .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/var/lib/artemis-instance/etc-override"));
+                .anySatisfy(m -> assertThat(m).extracting("name", "mountPath", "readOnly")
+                        .containsExactly(config.get(0).getName(), "/opt/artemis-config", true));
+    }
+
+    @Test
+    void aChangedBrokerXmlRestartsTheBrokerAndNothingElse(@TempDir Path copy) throws IOException {
+        Chart.copyChart(Chart.DIRECTORY, copy);
+        Rendered unchanged = Chart.renderExactly(copy, List.of(Chart.IMAGES), Map.of());
+        Path brokerXml = copy.resolve("files/broker.xml");
+        Files.writeString(brokerXml, Files.readString(brokerXml)
+                .replace("<max-delivery-attempts>20<", "<max-delivery-attempts>25<"));
+
+        Rendered changed = Chart.renderExactly(copy, List.of(Chart.IMAGES), Map.of());
+
+        assertThat(changed.get(ConfigMap.class, "healthcheck-artemis").getData().get("broker.xml"))
+                .contains("<max-delivery-attempts>25<");
+        assertThat(podAnnotation(changed, "healthcheck-artemis", "checksum/config"))
+                .isNotEqualTo(podAnnotation(unchanged, "healthcheck-artemis", "checksum/config"));
+        // the same file hashes the same: an upgrade without a change does not restart the broker
+        assertThat(podAnnotation(Chart.renderExactly(copy, List.of(Chart.IMAGES), Map.of()), "healthcheck-artemis",
+                "checksum/config")).isEqualTo(podAnnotation(changed, "healthcheck-artemis", "checksum/config"));
+        assertThat(podAnnotation(changed, "healthcheck-derby", "checksum/secret"))
+                .as("derby does not read broker.xml").isNotNull();
+        assertThat(changed.get(StatefulSet.class, "healthcheck-derby").getSpec().getTemplate().getMetadata()
+                .getAnnotations()).doesNotContainKey("checksum/config");
+    }
+
+    @Test
+    void theBrokerHeapFollowsTheValuesAtEveryStart() {
+        Container container = Chart.render(List.of(), Map.of("artemis.javaMemory", "768M"))
+                .get(StatefulSet.class, "healthcheck-artemis").getSpec().getTemplate().getSpec().getContainers().get(0);
+
+        assertThat(container.getEnv()).anySatisfy(variable -> {
+            assertThat(variable.getName()).isEqualTo("JAVA_ARGS_APPEND");
+            assertThat(variable.getValue()).isEqualTo("-Xms768M -Xmx768M");
+        });
+    }
+
+    private static String podAnnotation(Rendered chart, String statefulSet, String key) {
+        return chart.get(StatefulSet.class, statefulSet).getSpec().getTemplate().getMetadata().getAnnotations().get(key);
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -64,13 +66,17 @@ final class Rendered {
     }
 
     /** Where a variable of a container's environment comes from. */
-    sealed interface Source permits FromConfigMap, FromSecret, Literal {
+    sealed interface Source permits FromConfigMap, FromSecret, FromPod, Literal {
     }
 
     record FromConfigMap(String configMap, String key, String value) implements Source {
     }
 
     record FromSecret(String secret, String key) implements Source {
+    }
+
+    /** The downward API: a field of the pod itself. */
+    record FromPod(String fieldPath) implements Source {
     }
 
     record Literal(String value) implements Source {
@@ -100,6 +106,8 @@ final class Rendered {
                 String value = get(ConfigMap.class, ref.getName()).getData().get(ref.getKey());
                 assertThat(value).as("key %s of ConfigMap %s", ref.getKey(), ref.getName()).isNotNull();
                 environment.put(variable.getName(), new FromConfigMap(ref.getName(), ref.getKey(), value));
+            } else if (variable.getValueFrom().getFieldRef() != null) {
+                environment.put(variable.getName(), new FromPod(variable.getValueFrom().getFieldRef().getFieldPath()));
             } else {
                 throw new AssertionError("unexpected source of " + variable.getName() + ": " + variable.getValueFrom());
             }
@@ -126,14 +134,31 @@ final class Rendered {
                 .getContainerPort();
     }
 
-    /** The Service whose selector picks exactly the pods of this Deployment and no other workload's. */
+    /**
+     * The Service clients reach these pods through: the one whose selector picks exactly them and that
+     * has a cluster IP (a StatefulSet's headless governing Service only names its pods).
+     */
     Service serviceSelecting(Map<String, String> podLabels) {
         List<Service> selecting = all(Service.class).stream()
+                .filter(s -> !isHeadless(s))
                 .filter(s -> s.getSpec().getSelector() != null
                         && podLabels.entrySet().containsAll(s.getSpec().getSelector().entrySet()))
                 .toList();
         assertThat(selecting).as("Services selecting %s", podLabels).hasSize(1);
         return selecting.get(0);
+    }
+
+    static boolean isHeadless(Service service) {
+        return "None".equals(service.getSpec().getClusterIP());
+    }
+
+    /** Every pod the chart can create, by name: each Deployment's and StatefulSet's template, and the test hook Pods. */
+    Map<String, PodSpec> allPodSpecs() {
+        Map<String, PodSpec> pods = new LinkedHashMap<>();
+        all(Deployment.class).forEach(d -> pods.put("Deployment/" + d.getMetadata().getName(), d.getSpec().getTemplate().getSpec()));
+        all(StatefulSet.class).forEach(s -> pods.put("StatefulSet/" + s.getMetadata().getName(), s.getSpec().getTemplate().getSpec()));
+        all(Pod.class).forEach(p -> pods.put("Pod/" + p.getMetadata().getName(), p.getSpec()));
+        return pods;
     }
 
     List<Map<String, String>> allPodLabels() {

@@ -85,7 +85,7 @@ class WorkloadsTest {
 
         for (String service : SERVICES) {
             Container container = container(chart.deploymentOf(service));
-            assertThat(container.getImage()).isEqualTo("healthcheck/" + service + ":1.0.0-SNAPSHOT");
+            assertThat(container.getImage()).isEqualTo("registry.example.org/healthcheck/" + service + ":1.0.0-SNAPSHOT");
             assertThat(container.getImagePullPolicy()).isEqualTo("IfNotPresent");
         }
     }
