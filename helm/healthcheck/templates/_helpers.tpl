@@ -79,7 +79,7 @@ show fresh random values).
 {{/*
 Hash of the credentials, on every pod template: the servers, the broker and Derby read them only at
 start, so a changed value must roll the pods. The generated Secret's content; for secrets.existingSecret
-its name and whatever lookup can read of it at install or upgrade (nothing under helm template).
+its name and its content as lookup reads it at install or upgrade (nothing under helm template).
 */}}
 {{- define "healthcheck.secretChecksum" -}}
 {{- if .Values.secrets.existingSecret }}
