@@ -81,7 +81,8 @@ public class Delivery {
     }
 
     /**
-     * Stops the mail-out if it has not left yet.
+     * Stops the mail-out if it has not left yet; a letter that has left keeps its status, and the
+     * cancellation is noted ({@link #cancelledAfterShipping()}).
      *
      * @return whether this call cancelled it (false when already cancelled, shipped or delivered)
      */
