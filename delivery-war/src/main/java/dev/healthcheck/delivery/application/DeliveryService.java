@@ -5,6 +5,8 @@ import dev.healthcheck.delivery.domain.DeliveryNotFoundException;
 import dev.healthcheck.delivery.infrastructure.jpa.DeliveryRepository;
 import dev.healthcheck.kit.EventPublisher;
 import dev.healthcheck.kit.events.DeliveryCancelled;
+import dev.healthcheck.kit.events.DeliveryDelivered;
+import dev.healthcheck.kit.events.DeliveryShipped;
 import dev.healthcheck.kit.events.DeliveryStarted;
 import dev.healthcheck.kit.events.ReservationCancelled;
 import dev.healthcheck.kit.events.Reserved;
@@ -13,10 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** Mail-outs follow bookings. Each event is applied once (inbox) in one transaction with what it raises. */
+/**
+ * Mail-outs follow bookings, and the mail room's records of shipment and arrival. Each event is applied
+ * once (inbox) in one transaction with what it raises.
+ */
 @ApplicationScoped
 @Transactional
 public class DeliveryService {
@@ -57,6 +63,33 @@ public class DeliveryService {
         }
         events.publish(new DeliveryCancelled(UUID.randomUUID(), Instant.now(), delivery.reservationId(),
                 delivery.scheduleId(), delivery.customerId(), delivery.status().name()));
+    }
+
+    /** The mail room handed the letter to the post; the same call again changes nothing and raises nothing. */
+    public Delivery ship(long reservationId, String trackingReference) {
+        Delivery delivery = deliveries.findForUpdate(reservationId)
+                .orElseThrow(() -> new DeliveryNotFoundException(reservationId));
+        if (delivery.ship(trackingReference, now())) {
+            events.publish(new DeliveryShipped(UUID.randomUUID(), delivery.shippedAt(), delivery.reservationId(),
+                    delivery.scheduleId(), delivery.customerId(), delivery.trackingReference(), delivery.shippedAt()));
+        }
+        return delivery;
+    }
+
+    /** The letter arrived; the same call again changes nothing and raises nothing. */
+    public Delivery recordArrival(long reservationId) {
+        Delivery delivery = deliveries.findForUpdate(reservationId)
+                .orElseThrow(() -> new DeliveryNotFoundException(reservationId));
+        if (delivery.arrive(now())) {
+            events.publish(new DeliveryDelivered(UUID.randomUUID(), delivery.deliveredAt(), delivery.reservationId(),
+                    delivery.scheduleId(), delivery.customerId(), delivery.deliveredAt()));
+        }
+        return delivery;
+    }
+
+    /** Milliseconds: the mail room's times read back from the database equal those in the events. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Delivery find(long reservationId) {

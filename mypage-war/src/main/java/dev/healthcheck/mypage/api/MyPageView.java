@@ -3,14 +3,37 @@ package dev.healthcheck.mypage.api;
 import dev.healthcheck.mypage.domain.MyPageRow;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record MyPageView(long reservationId, String customerId, long scheduleId, int reservationCount,
-                         String reservationStatus, String deliveryStatus, LocalDate date, String programme,
-                         String location, Instant updatedAt) {
+/**
+ * One row of MyPage: booking, schedule and mail-out. Each component carries {@code @Schema}: the
+ * OpenAPI scanner lists only the annotated components of a record.
+ */
+public record MyPageView(
+        @Schema(example = "1") long reservationId,
+        @Schema(example = "alice") String customerId,
+        @Schema(example = "1") long scheduleId,
+        @Schema(description = "seats booked; 0 until the booking itself has been seen", example = "10")
+        int reservationCount,
+        @Schema(enumeration = {"RESERVED", "CANCELLED"}, description = "null until the booking has been seen")
+        String reservationStatus,
+        @Schema(enumeration = {"PREPARING", "SHIPPED", "DELIVERED", "CANCELLED"},
+                description = "the questionnaire and guidance letter; null until the mail-out has been seen")
+        String deliveryStatus,
+        @Schema(description = "the postal service's reference; null until shipped", example = "RR123456785JP")
+        String trackingReference,
+        @Schema(description = "when the letter left; null until then") Instant shippedAt,
+        @Schema(description = "when the letter arrived; null until then") Instant deliveredAt,
+        @Schema(description = "the booking was cancelled after its letter had left; the letter keeps its status")
+        boolean cancelledAfterShipping,
+        @Schema(description = "the schedule's date") LocalDate date,
+        @Schema(description = "the schedule's checkup programme") String programme,
+        @Schema(description = "the schedule's location") String location,
+        @Schema(description = "the last change") Instant updatedAt) {
 
     static MyPageView of(MyPageRow r) {
         return new MyPageView(r.reservationId(), r.customerId(), r.scheduleId(), r.reservationCount(),
-                r.reservationStatus(), r.deliveryStatus(), r.scheduleDate(), r.programme(), r.location(),
-                r.updatedAt());
+                r.reservationStatus(), r.deliveryStatus(), r.trackingReference(), r.shippedAt(), r.deliveredAt(),
+                r.cancelledAfterShipping(), r.scheduleDate(), r.programme(), r.location(), r.updatedAt());
     }
 }

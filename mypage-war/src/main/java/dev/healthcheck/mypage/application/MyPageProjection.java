@@ -1,6 +1,8 @@
 package dev.healthcheck.mypage.application;
 
 import dev.healthcheck.kit.events.DeliveryCancelled;
+import dev.healthcheck.kit.events.DeliveryDelivered;
+import dev.healthcheck.kit.events.DeliveryShipped;
 import dev.healthcheck.kit.events.DeliveryStarted;
 import dev.healthcheck.kit.events.ReservationCancelled;
 import dev.healthcheck.kit.events.Reserved;
@@ -42,6 +44,10 @@ public class MyPageProjection {
             row(d.reservationId(), d.customerId(), d.scheduleId()).delivery(DeliveryStatus.valueOf(d.status()));
         } else if (event instanceof DeliveryCancelled d) {
             row(d.reservationId(), d.customerId(), d.scheduleId()).delivery(DeliveryStatus.CANCELLED);
+        } else if (event instanceof DeliveryShipped d) {
+            row(d.reservationId(), d.customerId(), d.scheduleId()).shipped(d.trackingReference(), d.shippedAt());
+        } else if (event instanceof DeliveryDelivered d) {
+            row(d.reservationId(), d.customerId(), d.scheduleId()).delivered(d.deliveredAt());
         }
     }
 

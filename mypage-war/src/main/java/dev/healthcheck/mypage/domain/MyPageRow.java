@@ -43,6 +43,13 @@ public class MyPageRow {
     @Column(length = 16)
     private String deliveryStatus;
 
+    @Column(length = 64)
+    private String trackingReference;
+
+    private Instant shippedAt;
+
+    private Instant deliveredAt;
+
     private LocalDate scheduleDate;
 
     @Column(length = 100)
@@ -84,6 +91,18 @@ public class MyPageRow {
         touch();
     }
 
+    /** The letter left; its reference and time are kept even when its arrival was seen first. */
+    public void shipped(String trackingReference, Instant shippedAt) {
+        this.trackingReference = trackingReference;
+        this.shippedAt = shippedAt;
+        delivery(DeliveryStatus.SHIPPED);
+    }
+
+    public void delivered(Instant deliveredAt) {
+        this.deliveredAt = deliveredAt;
+        delivery(DeliveryStatus.DELIVERED);
+    }
+
     private void touch() {
         updatedAt = Instant.now();
     }
@@ -116,6 +135,28 @@ public class MyPageRow {
         return deliveryStatus;
     }
 
+    public String trackingReference() {
+        return trackingReference;
+    }
+
+    public Instant shippedAt() {
+        return shippedAt;
+    }
+
+    public Instant deliveredAt() {
+        return deliveredAt;
+    }
+
+    /**
+     * The booking was cancelled but its letter had already left: it cannot be called back and keeps its
+     * status. Read from the two statuses, so it holds whichever event was seen first.
+     */
+    public boolean cancelledAfterShipping() {
+        return ReservationStatus.CANCELLED.name().equals(reservationStatus)
+                && (DeliveryStatus.SHIPPED.name().equals(deliveryStatus)
+                || DeliveryStatus.DELIVERED.name().equals(deliveryStatus));
+    }
+
     public LocalDate scheduleDate() {
         return scheduleDate;
     }
@@ -141,7 +182,10 @@ public class MyPageRow {
         }
     }
 
-    /** Delivery statuses in the only order they can happen; CANCELLED is final. */
+    /**
+     * Delivery statuses in the only order they can happen; CANCELLED is final. A mail-out is either
+     * cancelled or shipped, never both, so CANCELLED after DELIVERED in this order loses nothing.
+     */
     public enum DeliveryStatus {
         PREPARING, SHIPPED, DELIVERED, CANCELLED;
 

@@ -20,7 +20,7 @@ public final class EventCodec {
     private static final Map<String, Class<? extends SagaEvent>> TYPES = Stream.of(
                     ScheduleRegistered.class, SeatsTaken.class, SeatsReleased.class, Reserved.class,
                     ReservationCancelled.class, BookingAbandoned.class, DeliveryStarted.class,
-                    DeliveryCancelled.class)
+                    DeliveryCancelled.class, DeliveryShipped.class, DeliveryDelivered.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private static final Jsonb JSONB = JsonbBuilder.create();

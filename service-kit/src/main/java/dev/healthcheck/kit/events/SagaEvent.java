@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public sealed interface SagaEvent
         permits ScheduleRegistered, SeatsTaken, SeatsReleased, Reserved, ReservationCancelled, BookingAbandoned,
-                DeliveryStarted, DeliveryCancelled {
+                DeliveryStarted, DeliveryCancelled, DeliveryShipped, DeliveryDelivered {
 
     UUID eventId();
 

@@ -19,7 +19,9 @@ public enum Topic {
             Map.entry(ReservationCancelled.class, RESERVATION),
             Map.entry(BookingAbandoned.class, RESERVATION),
             Map.entry(DeliveryStarted.class, DELIVERY),
-            Map.entry(DeliveryCancelled.class, DELIVERY));
+            Map.entry(DeliveryCancelled.class, DELIVERY),
+            Map.entry(DeliveryShipped.class, DELIVERY),
+            Map.entry(DeliveryDelivered.class, DELIVERY));
 
     private final String address;
     private final String jndiName;

@@ -22,7 +22,9 @@ class EventCodecTest {
                 new ReservationCancelled(UUID.randomUUID(), NOW, 7, 1, "alice", 10),
                 new BookingAbandoned(UUID.randomUUID(), NOW, 8, 1, 2),
                 new DeliveryStarted(UUID.randomUUID(), NOW, 7, 1, "alice", "PREPARING"),
-                new DeliveryCancelled(UUID.randomUUID(), NOW, 7, 1, "alice", "CANCELLED"));
+                new DeliveryCancelled(UUID.randomUUID(), NOW, 7, 1, "alice", "CANCELLED"),
+                new DeliveryShipped(UUID.randomUUID(), NOW, 7, 1, "alice", "JP123456789", NOW),
+                new DeliveryDelivered(UUID.randomUUID(), NOW, 7, 1, "alice", NOW));
     }
 
     @Test

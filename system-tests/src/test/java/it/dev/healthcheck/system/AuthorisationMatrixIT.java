@@ -37,6 +37,8 @@ class AuthorisationMatrixIT {
     private static final long SCHEDULE_ID = 90;
     private static final long ALICE_READS = 90_001;
     private static final long ALICE_CANCELS = 90_002;
+    private static final long ALICE_MAILED = 90_003;
+    private static final String SHIPMENT = "{\"trackingReference\":\"RR900030000JP\"}";
     private static final long HOLD_TO_READ = 99_001;
     private static final long HOLD_TO_RELEASE = 99_002;
 
@@ -55,14 +57,14 @@ class AuthorisationMatrixIT {
     private static Api service;
 
     @BeforeAll
-    static void aScheduleWithOneOfAlicesBookingsMailedOutAndTwoSeatHolds() {
+    static void aScheduleWithAlicesBookingsOneLetterShippedAndTwoSeatHolds() {
         alice = Api.as("alice");
         bob = Api.as("bob");
         admin = Api.as("admin");
         service = Api.asService();
         assertThat(admin.post(SCHEDULE, "/schedules", Map.of("scheduleId", SCHEDULE_ID, "availableCount", 1_000))
                 .status()).isEqualTo(201);
-        for (long id : List.of(ALICE_READS, ALICE_CANCELS)) {
+        for (long id : List.of(ALICE_READS, ALICE_CANCELS, ALICE_MAILED)) {
             assertThat(alice.post(RESERVATION, "/reservations",
                     Map.of("reservationId", id, "scheduleId", SCHEDULE_ID, "reservationCount", 1)).status()).isEqualTo(201);
         }
@@ -72,7 +74,10 @@ class AuthorisationMatrixIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(admin.get(DELIVERY, "/deliveries/" + ALICE_READS).status()).isEqualTo(200);
             assertThat(admin.get(MYPAGE, "/myPages/" + ALICE_READS).status()).isEqualTo(200);
+            assertThat(admin.get(DELIVERY, "/deliveries/" + ALICE_MAILED).status()).isEqualTo(200);
         });
+        // Shipped already, so the mail room's calls below answer the same whichever runs first.
+        assertThat(admin.send("PUT", DELIVERY, shipmentPath(), "application/json", SHIPMENT).status()).isEqualTo(200);
     }
 
     @TestFactory
@@ -92,6 +97,8 @@ class AuthorisationMatrixIT {
                 row("DELETE", RESERVATION, () -> "/reservations/" + ALICE_CANCELS, null, 200, 404, 200, 403),
                 row("GET", DELIVERY, () -> "/deliveries/" + ALICE_READS, null, 200, 404, 200, 403),
                 row("GET", DELIVERY, () -> "/deliveries", null, 403, 403, 200, 403),
+                row("PUT", DELIVERY, AuthorisationMatrixIT::shipmentPath, () -> SHIPMENT, 403, 403, 200, 403),
+                row("PUT", DELIVERY, () -> "/deliveries/" + ALICE_MAILED + "/arrival", null, 403, 403, 200, 403),
                 row("GET", MYPAGE, () -> "/myPages/" + ALICE_READS, null, 200, 404, 200, 403),
                 row("GET", MYPAGE, () -> "/myPages", null, 200, 200, 200, 403));
         List<DynamicTest> cells = new ArrayList<>();
@@ -113,7 +120,7 @@ class AuthorisationMatrixIT {
                 }
             }
         }
-        assertThat(cells).hasSize(14 * 6 + 12 * 6);
+        assertThat(cells).hasSize(16 * 6 + 12 * 6);
         return cells.stream();
     }
 
@@ -175,6 +182,10 @@ class AuthorisationMatrixIT {
     private static String newBooking() {
         return JSONB.toJson(Map.of("reservationId", FRESH_RESERVATION.getAndIncrement(),
                 "scheduleId", SCHEDULE_ID, "reservationCount", 1));
+    }
+
+    private static String shipmentPath() {
+        return "/deliveries/" + ALICE_MAILED + "/shipment";
     }
 
     private static String holdPath(long reservationId) {

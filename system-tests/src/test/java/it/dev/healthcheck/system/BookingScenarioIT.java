@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The original Spring Boot system's published test scenario, replayed over real HTTP against the
- * broker and the four servers: same paths, same field names, now with credentials.
+ * broker and the four servers: same paths, same field names, now with credentials; then the centre's
+ * mail room takes the remaining booking's letter from PREPARING to DELIVERED.
  */
 @ExtendWith(TheSystem.class)
 class BookingScenarioIT {
@@ -82,6 +83,73 @@ class BookingScenarioIT {
         // The refused booking never reached the saga: no mail-out, no MyPage row.
         assertThat(alice.get(DELIVERY, "/deliveries/3").status()).isEqualTo(404);
         assertThat(alice.get(MYPAGE, "/myPages/3").status()).isEqualTo(404);
+
+        // The mail room: a letter arrives only after it left, and a cancelled one never leaves.
+        assertConflict(arrival(2), "urn:healthcheck:problem:mail-out-not-shipped");
+        assertConflict(shipment(1, "RR000000001JP"), "urn:healthcheck:problem:mail-out-cancelled");
+        var shipped = shipment(2, "RR123456785JP");
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
+        assertThat(shipped.json().getString("status")).isEqualTo("SHIPPED");
+        assertThat(shipment(2, "RR123456785JP").json()).as("the same shipment again").isEqualTo(shipped.json());
+        assertConflict(shipment(2, "RR999999999JP"), "urn:healthcheck:problem:mail-out-shipped-with-another-reference");
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(myPage(2).getString("deliveryStatus", "not seen yet")).isEqualTo("SHIPPED"));
+
+        var arrived = arrival(2);
+        assertThat(arrived.status()).as(arrived.toString()).isEqualTo(200);
+        assertThat(arrived.json().getString("status")).isEqualTo("DELIVERED");
+        assertThat(arrival(2).json()).as("the same arrival again").isEqualTo(arrived.json());
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonObject row = myPage(2);
+            assertThat(row.getString("deliveryStatus", "not seen yet")).isEqualTo("DELIVERED");
+            assertThat(row.getString("trackingReference", "not seen yet")).isEqualTo("RR123456785JP");
+            assertThat(row.getString("shippedAt", "not seen yet")).isEqualTo(arrived.json().getString("shippedAt"));
+            assertThat(row.getString("deliveredAt", "not seen yet")).isEqualTo(arrived.json().getString("deliveredAt"));
+            assertThat(row.getString("reservationStatus")).isEqualTo("RESERVED");
+            assertThat(row.getBoolean("cancelledAfterShipping")).isFalse();
+        });
+        assertThat(deliveryStatus(2)).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aLetterThatHasLeftKeepsItsStatusWhenItsBookingIsCancelled() {
+        assertThat(admin.post(SCHEDULE, "/schedules", Map.of("scheduleId", 2, "availableCount", 10)).status())
+                .isEqualTo(201);
+        assertThat(alice.post(RESERVATION, "/reservations",
+                Map.of("reservationId", 21, "scheduleId", 2, "reservationCount", 1)).status()).isEqualTo(201);
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(deliveryStatus(21)).isEqualTo("PREPARING"));
+        assertThat(shipment(21, "RR123456786JP").status()).isEqualTo(200);
+
+        assertThat(alice.delete(RESERVATION, "/reservations/21").status()).isEqualTo(200);
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            var delivery = alice.get(DELIVERY, "/deliveries/21").json();
+            assertThat(delivery.getString("status")).isEqualTo("SHIPPED");
+            assertThat(delivery.getBoolean("cancelledAfterShipping")).isTrue();
+            JsonObject row = myPage(21);
+            assertThat(row.getString("reservationStatus", "not seen yet")).isEqualTo("CANCELLED");
+            assertThat(row.getString("deliveryStatus", "not seen yet")).isEqualTo("SHIPPED");
+            assertThat(row.getBoolean("cancelledAfterShipping")).isTrue();
+        });
+        // The letter is still on its way, and its arrival is still recorded.
+        assertThat(arrival(21).json().getString("status")).isEqualTo("DELIVERED");
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(myPage(21).getString("deliveryStatus", "not seen yet")).isEqualTo("DELIVERED"));
+    }
+
+    private Api.Reply shipment(int reservationId, String trackingReference) {
+        return admin.put(DELIVERY, "/deliveries/" + reservationId + "/shipment",
+                Map.of("trackingReference", trackingReference));
+    }
+
+    private Api.Reply arrival(int reservationId) {
+        return admin.send("PUT", DELIVERY, "/deliveries/" + reservationId + "/arrival", null, null);
+    }
+
+    private static void assertConflict(Api.Reply reply, String problemType) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getString("type")).isEqualTo(problemType);
     }
 
     private int availableSeats() {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and afterwards all four services must hold exactly what they held before.
  *
  * <p>Each generated request is built so that it cannot be honoured by anybody: bookings name a
- * schedule that does not exist, new schedules an id that does, seat holds an unknown schedule. So a
+ * schedule that does not exist, new schedules an id that does, seat holds an unknown schedule,
+ * shipments a mail-out that does not exist. So a
  * lenient parser that accepted a mangled value still could not change anything legitimately. The seed
  * is printed; rerun one with {@code -Dfuzz.seed=…}.
  */
@@ -46,13 +47,18 @@ class HostileRequestsIT {
     private static final long SCHEDULE_ID = 70;
     private static final long ALICES_BOOKING = 70_001;
     private static final long UNKNOWN_SCHEDULE = 987_654_321;
+    /** Plus a fresh id: a mail-out no test's booking ever started. */
+    private static final long UNKNOWN_RESERVATION = 987_654_321_000L;
 
+    /** Paths with one id in them, %s where the id goes. */
     private static final List<Endpoint> ITEMS = List.of(
-            new Endpoint(SCHEDULE, "/schedules/", "GET"),
-            new Endpoint(RESERVATION, "/reservations/", "GET"),
-            new Endpoint(RESERVATION, "/reservations/", "DELETE"),
-            new Endpoint(DELIVERY, "/deliveries/", "GET"),
-            new Endpoint(MYPAGE, "/myPages/", "GET"));
+            new Endpoint(SCHEDULE, "/schedules/%s", "GET"),
+            new Endpoint(RESERVATION, "/reservations/%s", "GET"),
+            new Endpoint(RESERVATION, "/reservations/%s", "DELETE"),
+            new Endpoint(DELIVERY, "/deliveries/%s", "GET"),
+            new Endpoint(DELIVERY, "/deliveries/%s/shipment", "PUT"),
+            new Endpoint(DELIVERY, "/deliveries/%s/arrival", "PUT"),
+            new Endpoint(MYPAGE, "/myPages/%s", "GET"));
     private static final List<String> BAD_PAGING = List.of("page=-1", "size=0", "size=100000", "size=abc",
             "page=1000000000", "page=1.5", "size=-0x1");
     private static final List<String> BAD_SCHEDULE_FILTERS = List.of("scheduleId=abc", "scheduleId=0",
@@ -86,11 +92,13 @@ class HostileRequestsIT {
             "POST :8081/schedules/70", "PATCH :8081/schedules/70/seatHolds/1", "POST :8081/schedules/70/seatHolds/1",
             "PUT :8082/reservations", "PATCH :8082/reservations/70001", "PUT :8082/reservations/70001",
             "POST :8082/reservations/70001", "DELETE :8082/reservations", "POST :8083/deliveries",
-            "DELETE :8083/deliveries/70001", "PUT :8083/deliveries/70001", "POST :8084/myPages",
+            "DELETE :8083/deliveries/70001", "PUT :8083/deliveries/70001", "POST :8083/deliveries/70001/shipment",
+            "DELETE :8083/deliveries/70001/shipment", "PATCH :8083/deliveries/70001/arrival",
+            "POST :8083/deliveries/70001/arrival", "POST :8084/myPages",
             "DELETE :8084/myPages/70001", "PATCH :8084/myPages/70001");
     private static final List<String> UNKNOWN_PATHS = List.of(":8081/nope", ":8081/schedules/70/nope",
             ":8081/schedules/70/seatHolds", ":8082/reservations/70001/cancel", ":8082/reservation",
-            ":8083/deliveries/70001/address", ":8084/myPages/70001/rows", ":8084/mypages", ":8082/../etc/passwd",
+            ":8083/deliveries/70001/address", ":8083/deliveries/70001/shipment/1", ":8083/deliveries/shipment", ":8084/myPages/70001/rows", ":8084/mypages", ":8082/../etc/passwd",
             ":8083/%2e%2e/%2e%2e", ":8084/" + "a/".repeat(200));
 
     private final Api alice = Api.as("alice");
@@ -157,7 +165,7 @@ class HostileRequestsIT {
             case 4 -> {
                 var endpoint = pick(random, ITEMS);
                 yield new Hostile("bad id in path", caller, endpoint.method(), endpoint.port(),
-                        endpoint.path() + pick(random, BAD_IDS), null, null);
+                        endpoint.path().formatted(pick(random, BAD_IDS)), null, null);
             }
             case 5 -> {
                 var list = pick(random, LISTS);
@@ -192,16 +200,18 @@ class HostileRequestsIT {
 
     /**
      * A body that is well-formed but cannot be honoured: a schedule whose id is taken, a booking of an
-     * unknown schedule, a seat hold on an unknown schedule.
+     * unknown schedule, a seat hold on an unknown schedule, the shipment of a mail-out that does not exist.
      */
     private BodyTemplate honestlyRefusedBody(Random random, long freshId) {
-        return switch (random.nextInt(3)) {
+        return switch (random.nextInt(4)) {
             case 0 -> new BodyTemplate("POST", SCHEDULE, "/schedules",
                     Map.of("scheduleId", String.valueOf(SCHEDULE_ID), "availableCount", "10"));
             case 1 -> new BodyTemplate("POST", RESERVATION, "/reservations", Map.of("reservationId",
                     String.valueOf(freshId), "scheduleId", String.valueOf(UNKNOWN_SCHEDULE), "reservationCount", "1"));
-            default -> new BodyTemplate("PUT", SCHEDULE, "/schedules/" + UNKNOWN_SCHEDULE + "/seatHolds/" + freshId,
+            case 2 -> new BodyTemplate("PUT", SCHEDULE, "/schedules/" + UNKNOWN_SCHEDULE + "/seatHolds/" + freshId,
                     Map.of("count", "1", "attempt", "1"));
+            default -> new BodyTemplate("PUT", DELIVERY, "/deliveries/" + (UNKNOWN_RESERVATION + freshId) + "/shipment",
+                    Map.of("trackingReference", "\"RR" + freshId + "JP\""));
         };
     }
 

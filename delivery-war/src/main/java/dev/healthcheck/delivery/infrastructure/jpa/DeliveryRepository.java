@@ -3,6 +3,7 @@ package dev.healthcheck.delivery.infrastructure.jpa;
 import dev.healthcheck.delivery.domain.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,11 @@ public class DeliveryRepository {
 
     public Optional<Delivery> find(long reservationId) {
         return Optional.ofNullable(em.find(Delivery.class, reservationId));
+    }
+
+    /** Locked until the transaction ends: two mail room calls for one letter take turns instead of failing. */
+    public Optional<Delivery> findForUpdate(long reservationId) {
+        return Optional.ofNullable(em.find(Delivery.class, reservationId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     public void add(Delivery delivery) {

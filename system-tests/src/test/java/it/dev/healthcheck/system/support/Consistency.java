@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -68,8 +69,7 @@ public final class Consistency {
         var deliveries = everyRow(DELIVERY, "/deliveries");
         assertThat(deliveries.keySet()).as("one mail-out per booking of schedule %d", ledger.scheduleId())
                 .containsExactlyInAnyOrderElementsOf(reservations.keySet());
-        reservations.forEach((id, booking) -> assertThat(deliveries.get(id).getString("status"))
-                .as("delivery of %d", id).isEqualTo(booking.isActive() ? "PREPARING" : "CANCELLED"));
+        reservations.forEach((id, booking) -> assertMailOutMatches(id, deliveries.get(id), booking));
 
         var rows = everyRow(MYPAGE, "/myPages");
         assertThat(rows.keySet()).as("MyPage rows of schedule %d", ledger.scheduleId())
@@ -78,10 +78,30 @@ public final class Consistency {
             JsonObject row = rows.get(id);
             assertThat(row.getString("reservationStatus", "not seen yet")).as("MyPage %d", id).isEqualTo(booking.status());
             assertThat(row.getInt("reservationCount")).as("MyPage %d", id).isEqualTo(booking.count());
+            JsonObject delivery = deliveries.get(id);
             assertThat(row.getString("deliveryStatus", "not seen yet")).as("MyPage %d", id)
-                    .isEqualTo(booking.isActive() ? "PREPARING" : "CANCELLED");
+                    .isEqualTo(delivery.getString("status"));
+            assertThat(row.get("trackingReference")).as("MyPage %d", id).isEqualTo(delivery.get("trackingReference"));
+            assertThat(row.getBoolean("cancelledAfterShipping")).as("MyPage %d", id)
+                    .isEqualTo(delivery.getBoolean("cancelledAfterShipping"));
         });
         return reservations;
+    }
+
+    /**
+     * An active booking's letter is being prepared, or the mail room shipped or delivered it; a cancelled
+     * booking's is cancelled, unless it had already left (then it keeps its status and says so).
+     */
+    private static void assertMailOutMatches(long id, JsonObject delivery, Booking booking) {
+        String status = delivery.getString("status");
+        boolean keptAfterCancellation = delivery.getBoolean("cancelledAfterShipping");
+        if (booking.isActive()) {
+            assertThat(status).as("delivery of %d", id).isIn("PREPARING", "SHIPPED", "DELIVERED");
+            assertThat(keptAfterCancellation).as("delivery of %d cancelled after shipping", id).isFalse();
+        } else {
+            assertThat(status).as("delivery of %d", id)
+                    .isIn(keptAfterCancellation ? List.of("SHIPPED", "DELIVERED") : List.of("CANCELLED"));
+        }
     }
 
     /** Every row of the ledger's schedule that an administrator's list shows, by reservationId. */
