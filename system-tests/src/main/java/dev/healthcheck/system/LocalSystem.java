@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole of healthcheck on one machine: the Artemis broker and the four Liberty servers, on the
- * ports the contract names. {@link #main} is the README's run command; the system tests drive the
+ * ports docs/contract.md names. {@link #main} is the README's run command; the system tests drive the
  * same class, and its parts, to inject faults.
  */
 public final class LocalSystem implements AutoCloseable {
