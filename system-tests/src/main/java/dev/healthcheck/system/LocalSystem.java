@@ -23,6 +23,8 @@ public final class LocalSystem implements AutoCloseable {
     private final Broker broker;
     private final Map<String, LibertyServer> servers = new LinkedHashMap<>();
     private Duration startUpTime;
+    /** Servers left out of the start: someone else runs them (dev mode), so closing leaves them alone. */
+    private Set<String> leftOut = Set.of();
 
     public LocalSystem(Layout layout) {
         this.layout = layout;
@@ -44,6 +46,7 @@ public final class LocalSystem implements AutoCloseable {
      */
     public LocalSystem start(Set<String> except, Consumer<String> progress) {
         Instant begin = Instant.now();
+        leftOut = Set.copyOf(except);
         broker.start();
         progress.accept(String.format("  %-12s ready after %4.1f s  tcp://127.0.0.1:%d   log: %s", "broker",
                 secondsSince(begin), Broker.PORT, layout.root().relativize(broker.log())));
@@ -106,6 +109,9 @@ public final class LocalSystem implements AutoCloseable {
     @Override
     public void close() {
         for (LibertyServer server : servers.values()) {
+            if (leftOut.contains(server.name())) {
+                continue;
+            }
             try {
                 server.stop();
             } catch (RuntimeException e) {
