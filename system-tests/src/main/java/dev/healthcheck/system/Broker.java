@@ -39,7 +39,7 @@ public final class Broker {
         }
         process = Processes.start(List.of(instance.resolve("bin/artemis").toString(), "run"), log(),
                 Map.of("JAVA_ARGS_APPEND", jvmOptions()));
-        Processes.await("broker accepting connections on " + PORT, Duration.ofSeconds(60),
+        Processes.await("broker accepting connections on " + PORT + " (its log: " + log() + ")", Duration.ofSeconds(60),
                 () -> Processes.portOpen("127.0.0.1", PORT) || !process.isAlive());
         if (!process.isAlive()) {
             throw new IllegalStateException("the broker exited at start; see " + log());

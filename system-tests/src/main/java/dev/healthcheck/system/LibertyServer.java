@@ -51,7 +51,7 @@ public final class LibertyServer {
         if (Processes.portOpen("localhost", port)) {
             throw new IllegalStateException("port " + port + " is busy: is healthcheck already running?");
         }
-        return Processes.start(List.of(script(), "start", name), log());
+        return Processes.start(List.of(script(), "start", name), startLog());
     }
 
     public void start() {
@@ -66,7 +66,7 @@ public final class LibertyServer {
 
     /** Ready by its own account: /health/ready is UP (database and broker reachable). */
     public void awaitReady(Duration timeout) {
-        Processes.await(name + " ready on port " + port, timeout, this::isReady);
+        Processes.await(name + " ready on port " + port + " (its log: " + messagesLog() + ")", timeout, this::isReady);
     }
 
     public boolean isReady() {
@@ -80,7 +80,8 @@ public final class LibertyServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Processes.await(name + " started on port " + port, Duration.ofMinutes(3), () -> isUp("/health/started"));
+        Processes.await(name + " started on port " + port + " (its log: " + messagesLog() + ")", Duration.ofMinutes(3),
+                () -> isUp("/health/started"));
     }
 
     private boolean isUp(String health) {
@@ -96,7 +97,7 @@ public final class LibertyServer {
     }
 
     public void stop() {
-        Processes.run(List.of(script(), "stop", name), log(), Duration.ofMinutes(2));
+        Processes.run(List.of(script(), "stop", name), startLog(), Duration.ofMinutes(2));
     }
 
     /** kill -9 of the server's JVM: no shutdown hook, no graceful anything. */
@@ -119,7 +120,7 @@ public final class LibertyServer {
 
     private void signal(String signal) {
         long pid = pid().orElseThrow(() -> new IllegalStateException(name + " is not running"));
-        Processes.run(List.of("kill", signal, Long.toString(pid)), log(), Duration.ofSeconds(10));
+        Processes.run(List.of("kill", signal, Long.toString(pid)), startLog(), Duration.ofSeconds(10));
     }
 
     public Optional<Long> pid() {
@@ -174,7 +175,13 @@ public final class LibertyServer {
         return layout.wlp().resolve("bin/server").toString();
     }
 
-    private Path log() {
+    /** What Liberty's `server` script printed when starting and stopping this server. */
+    Path startLog() {
         return layout.root().resolve("target/server-" + name + ".log");
+    }
+
+    /** The server's own log: every message from its start on, the application's included. */
+    public Path messagesLog() {
+        return layout.serverDir(name).resolve("logs/messages.log");
     }
 }

@@ -3,22 +3,28 @@ package dev.healthcheck.system;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * The whole of healthcheck on one machine: the Artemis broker and the four Liberty servers, on the
- * ports the contract names. {@link #main} is the README's run command; the system tests drive the
+ * ports docs/contract.md names. {@link #main} is the README's run command; the system tests drive the
  * same class, and its parts, to inject faults.
  */
 public final class LocalSystem implements AutoCloseable {
+
+    private static final Duration SERVER_START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Layout layout;
     private final Broker broker;
     private final Map<String, LibertyServer> servers = new LinkedHashMap<>();
     private Duration startUpTime;
+    /** Servers left out of the start: someone else runs them (dev mode), so closing leaves them alone. */
+    private Set<String> leftOut = Set.of();
 
     public LocalSystem(Layout layout) {
         this.layout = layout;
@@ -31,19 +37,66 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts the broker, then all four servers at once; returns when every one is ready. */
     public LocalSystem start() {
+        return start(Set.of(), line -> { });
+    }
+
+    /**
+     * Starts the broker, then every server except those named, all at once; returns when each one is
+     * ready, telling {@code progress} about each as it gets there.
+     */
+    public LocalSystem start(Set<String> except, Consumer<String> progress) {
         Instant begin = Instant.now();
+        leftOut = Set.copyOf(except);
         broker.start();
-        List<Process> launches = servers.values().stream().map(LibertyServer::launch).toList();
-        for (Process launch : launches) {
-            try {
-                launch.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        servers.values().forEach(server -> server.awaitReady(Duration.ofMinutes(3)));
+        progress.accept(String.format("  %-12s ready after %4.1f s  tcp://127.0.0.1:%d   log: %s", "broker",
+                secondsSince(begin), Broker.PORT, layout.root().relativize(broker.log())));
+        Map<LibertyServer, Process> launches = new LinkedHashMap<>();
+        servers.values().stream().filter(server -> !except.contains(server.name()))
+                .forEach(server -> launches.put(server, server.launch()));
+        awaitReady(launches, begin, progress);
         startUpTime = Duration.between(begin, Instant.now());
         return this;
+    }
+
+    /** Polls every launched server until all are ready, reporting each as it gets there. */
+    private void awaitReady(Map<LibertyServer, Process> launches, Instant begin, Consumer<String> progress) {
+        Instant deadline = begin.plus(SERVER_START_TIMEOUT);
+        Map<LibertyServer, Process> waiting = new LinkedHashMap<>(launches);
+        while (!waiting.isEmpty()) {
+            for (var it = waiting.entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                LibertyServer server = entry.getKey();
+                Process launch = entry.getValue();
+                if (server.isReady()) {
+                    progress.accept(String.format("  %-12s ready after %4.1f s  %s   log: %s", server.name(),
+                            secondsSince(begin), server.uri("/openapi/ui/"),
+                            layout.root().relativize(server.messagesLog())));
+                    it.remove();
+                } else if (!launch.isAlive() && launch.exitValue() != 0) {
+                    throw new IllegalStateException(server.name() + " failed to start (server start exited with "
+                            + launch.exitValue() + "); see " + server.startLog() + " and " + server.messagesLog());
+                }
+            }
+            if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
+                LibertyServer first = waiting.keySet().iterator().next();
+                throw new IllegalStateException(first.name() + " was not ready within " + SERVER_START_TIMEOUT.toMinutes()
+                        + " minutes; see its log " + first.messagesLog());
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    private static double secondsSince(Instant begin) {
+        return Duration.between(begin, Instant.now()).toMillis() / 1000.0;
     }
 
     /** Forgets all data (databases, journal) so the next start is a first start. Only when stopped. */
@@ -56,6 +109,9 @@ public final class LocalSystem implements AutoCloseable {
     @Override
     public void close() {
         for (LibertyServer server : servers.values()) {
+            if (leftOut.contains(server.name())) {
+                continue;
+            }
             try {
                 server.stop();
             } catch (RuntimeException e) {
@@ -81,9 +137,14 @@ public final class LocalSystem implements AutoCloseable {
         return layout.devCredentials();
     }
 
+    /**
+     * The run command. {@code -Dfresh=true} starts with empty databases and journal;
+     * {@code -Dexcept=reservation} (a comma-separated list) leaves those servers out, for dev mode.
+     */
     public static void main(String[] args) throws InterruptedException {
         Layout layout = Layout.fromSystemProperties();
         LocalSystem system = new LocalSystem(layout);
+        Set<String> except = except(system);
         if (Boolean.getBoolean("fresh")) {
             system.wipe();
         }
@@ -92,25 +153,49 @@ public final class LocalSystem implements AutoCloseable {
             // Under mvn, System.out is Maven's ANSI filter, which once threw in the middle of this line and
             // left the system running after the run command had exited: stop whatever printing does.
             try {
-                System.out.println("\nhealthcheck: stopping the four servers and the broker...");
+                System.out.println("\nhealthcheck: stopping the servers and the broker...");
             } finally {
                 system.close();
                 stopped.countDown();
             }
         }));
-        System.out.println("healthcheck: starting the Artemis broker and four Liberty servers...");
-        system.start();
-        system.printWhereEverythingIs();
+        System.out.println("healthcheck: starting the Artemis broker and " + (system.servers.size() - except.size())
+                + " Liberty servers" + (except.isEmpty() ? "" : " (not " + String.join(", ", except) + ")") + "...");
+        try {
+            system.start(except, System.out::println);
+        } catch (RuntimeException e) {
+            System.out.println("healthcheck: " + e.getMessage());
+            throw e;
+        }
+        system.printWhereEverythingIs(except);
         stopped.await();
     }
 
-    private void printWhereEverythingIs() {
+    private static Set<String> except(LocalSystem system) {
+        Set<String> except = new TreeSet<>();
+        for (String name : System.getProperty("except", "").split(",")) {
+            if (!name.isBlank()) {
+                except.add(name.strip());
+            }
+        }
+        if (!system.servers.keySet().containsAll(except)) {
+            throw new IllegalArgumentException("-Dexcept names " + except + "; the services are " + system.servers.keySet());
+        }
+        return except;
+    }
+
+    private void printWhereEverythingIs(Set<String> except) {
         Properties dev = credentials();
         StringBuilder out = new StringBuilder("\nhealthcheck is up after ")
                 .append(startUpTime.toMillis() / 1000.0).append(" s. Ctrl-C stops everything.\n\n");
         for (LibertyServer server : servers.values()) {
-            out.append(String.format("  %-12s %s   (API at %s)%n", server.name(), server.uri("/openapi/ui/"),
-                    server.uri("/")));
+            if (except.contains(server.name())) {
+                out.append(String.format("  %-12s not started (-Dexcept): ./mvnw -pl %s-war liberty:dev   (port %d)%n",
+                        server.name(), server.name(), server.port()));
+            } else {
+                out.append(String.format("  %-12s %s   (API at %s)%n", server.name(), server.uri("/openapi/ui/"),
+                        server.uri("/")));
+            }
         }
         out.append(String.format("  %-12s tcp://127.0.0.1:%d  (journal in %s)%n", "broker", Broker.PORT,
                         layout.brokerInstance().resolve("data")))

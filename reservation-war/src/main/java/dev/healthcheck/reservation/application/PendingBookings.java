@@ -1,6 +1,7 @@
 package dev.healthcheck.reservation.application;
 
 import dev.healthcheck.reservation.domain.Reservation;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,9 +35,19 @@ public class PendingBookings {
     @ConfigProperty(name = "booking.pending-timeout-seconds", defaultValue = "10")
     long timeoutSeconds;
 
+    private ScheduledFuture<?> sweep;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         long period = Math.max(1, timeoutSeconds / 2);
-        scheduler.scheduleWithFixedDelay(this::abandonStaleQuietly, period, period, TimeUnit.SECONDS);
+        sweep = scheduler.scheduleWithFixedDelay(this::abandonStaleQuietly, period, period, TimeUnit.SECONDS);
+    }
+
+    /** The server's scheduler outlives the application: a redeployment (dev mode) must not leave sweeps behind. */
+    @PreDestroy
+    void stop() {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
     }
 
     /** Abandons every attempt PENDING for longer than the timeout; returns how many. */

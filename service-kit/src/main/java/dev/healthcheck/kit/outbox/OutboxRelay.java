@@ -1,5 +1,6 @@
 package dev.healthcheck.kit.outbox;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,6 +10,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -42,6 +44,7 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     /** After a failed round, commits stop starting rounds; the scheduler's next round tries again. */
     private volatile boolean lastRoundFailed;
+    private ScheduledFuture<?> safetyNet;
 
     @Inject
     @ConfigProperty(name = "outbox.relay.enabled", defaultValue = "true")
@@ -58,7 +61,15 @@ public class OutboxRelay {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (enabled) {
-            scheduler.scheduleWithFixedDelay(this::wake, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+            safetyNet = scheduler.scheduleWithFixedDelay(this::wake, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The server's scheduler outlives the application: a redeployment (dev mode) must not leave rounds behind. */
+    @PreDestroy
+    void stop() {
+        if (safetyNet != null) {
+            safetyNet.cancel(false);
         }
     }
 
