@@ -72,7 +72,14 @@ public class OutboxRelay {
     void wake() {
         requested.set(true);
         if (running.compareAndSet(false, true)) {
-            executor.execute(this::drain);
+            try {
+                executor.execute(this::drain);
+            } catch (RuntimeException refused) {
+                // No round will reset the flag, so reset it here, or no round would ever start again in this
+                // JVM; the scheduler's next tick asks again. Not rethrown: a scheduled task that throws is never run again.
+                running.set(false);
+                LOG.log(Level.WARNING, "outbox relay round not started, retrying next round: {0}", refused.toString());
+            }
         }
     }
 
