@@ -78,7 +78,8 @@ public class OutboxRelay {
                 // No round will reset the flag, so reset it here, or no round would ever start again in this
                 // JVM; the scheduler's next tick asks again. Not rethrown: a scheduled task that throws is never run again.
                 running.set(false);
-                LOG.log(Level.WARNING, "outbox relay round not started, retrying next round: {0}", refused.toString());
+                LOG.log(Level.INFO, "outbox relay round not started (the server is stopping, or its executor is "
+                        + "saturated); the next tick asks again: {0}", refused.toString());
             }
         }
     }
