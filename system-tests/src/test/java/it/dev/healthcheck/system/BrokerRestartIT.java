@@ -62,6 +62,8 @@ class BrokerRestartIT {
             await().atMost(NOTICED).untilAsserted(() -> PUBLISHERS.forEach(service ->
                     assertThat(server(service).metric("healthcheck_outbox_backlog")).as(service + " outbox backlog")
                             .hasValueSatisfying(waiting -> assertThat(waiting).isPositive())));
+            PUBLISHERS.forEach(service -> assertThat(server(service).metric("healthcheck_outbox_oldest_age_seconds"))
+                    .as(service + " age of the oldest waiting event").isPresent());
             SERVICES.forEach(service -> assertThat(server(service).isConnectedToBroker()).as(service).isFalse());
             System.out.println("BrokerRestartIT: while the broker was down; " + ledger);
 
