@@ -64,13 +64,46 @@ public final class LibertyServer {
         awaitReady(Duration.ofMinutes(3));
     }
 
-    /** Ready by its own account: /health/ready is UP (database and broker reachable). */
+    /**
+     * Ready by its own account (/health/ready is UP: its database answers) and connected to the broker,
+     * which readiness does not wait for: on a fresh broker, events sent before a listener has subscribed
+     * would never reach it.
+     */
     public void awaitReady(Duration timeout) {
-        Processes.await(name + " ready on port " + port + " (its log: " + messagesLog() + ")", timeout, this::isReady);
+        Processes.await(name + " ready and connected to the broker on port " + port + " (its log: " + messagesLog() + ")",
+                timeout, () -> isReady() && isConnectedToBroker());
     }
 
     public boolean isReady() {
         return isUp("/health/ready");
+    }
+
+    /** What its broker probe says, as /metrics shows it: healthcheck_broker_connected is 1. */
+    public boolean isConnectedToBroker() {
+        return metric("healthcheck_broker_connected").orElse(0.0) == 1.0;
+    }
+
+    /** The value of one of the application's metrics without labels beyond the scope, if it has one. */
+    public Optional<Double> metric(String name) {
+        try {
+            var metrics = HTTP.send(HttpRequest.newBuilder(uri("/metrics?scope=application")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            // Prometheus text: one "name{labels} value" line per metric, after its # HELP and # TYPE lines
+            return metrics.statusCode() != 200 ? Optional.empty() : metrics.body().lines()
+                    .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                    .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** The server's messages.log: what it logged since it last started. */
+    public Path messagesLog() {
+        return layout.serverDir(name).resolve("logs/messages.log");
     }
 
     /** Launches the server and waits until it is alive and started, whether or not it can reach the broker. */

@@ -12,6 +12,8 @@ public final class IncomingEvents {
 
     public static final String EVENT_TYPE = "eventType";
     public static final String EVENT_ID = "eventId";
+    /** The payload's version ({@link EventCodec#VERSION} when it was written). */
+    public static final String EVENT_VERSION = "eventVersion";
 
     private IncomingEvents() {
     }
@@ -22,7 +24,8 @@ public final class IncomingEvents {
             if (!(message instanceof TextMessage text) || text.getText() == null) {
                 throw new MalformedEventException("not a text message: " + message.getJMSMessageID());
             }
-            return EventCodec.fromJson(message.getStringProperty(EVENT_TYPE), text.getText());
+            return EventCodec.fromJson(message.getStringProperty(EVENT_TYPE), message.getStringProperty(EVENT_VERSION),
+                    text.getText());
         } catch (JMSException e) {
             throw new MalformedEventException("unreadable message: " + e.getMessage());
         }

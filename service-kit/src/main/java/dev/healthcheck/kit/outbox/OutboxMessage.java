@@ -30,6 +30,9 @@ public class OutboxMessage {
     @Column(nullable = false, length = 64)
     private String eventType;
 
+    /** The payload's version when it was written; null in rows from before the column existed. */
+    private Integer eventVersion;
+
     @Lob
     @Column(nullable = false)
     private String payload;
@@ -44,6 +47,7 @@ public class OutboxMessage {
         this.eventId = event.eventId().toString();
         this.topicAddress = event.topic().address();
         this.eventType = event.type();
+        this.eventVersion = EventCodec.VERSION;
         this.payload = EventCodec.toJson(event);
         this.createdAt = event.occurredAt();
     }
@@ -62,6 +66,10 @@ public class OutboxMessage {
 
     public String eventType() {
         return eventType;
+    }
+
+    public int eventVersion() {
+        return eventVersion == null ? EventCodec.UNSTAMPED_VERSION : eventVersion;
     }
 
     public String payload() {

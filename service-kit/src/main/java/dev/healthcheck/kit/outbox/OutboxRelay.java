@@ -83,7 +83,15 @@ public class OutboxRelay {
     void wake() {
         requested.set(true);
         if (running.compareAndSet(false, true)) {
-            executor.execute(this::drain);
+            try {
+                executor.execute(this::drain);
+            } catch (RuntimeException refused) {
+                // No round will reset the flag, so reset it here, or no round would ever start again in this
+                // JVM; the scheduler's next tick asks again. Not rethrown: a scheduled task that throws is never run again.
+                running.set(false);
+                LOG.log(Level.INFO, "outbox relay round not started (the server is stopping, or its executor is "
+                        + "saturated); the next tick asks again: {0}", refused.toString());
+            }
         }
     }
 
@@ -113,14 +121,21 @@ public class OutboxRelay {
         return sent;
     }
 
+    /** Logs when rounds start failing and when they succeed again, not every round in between. */
     private void relayQuietly() {
         try {
-            relay();
+            int sent = relay();
+            if (lastRoundFailed) {
+                LOG.log(Level.INFO, "outbox relay works again: {0} waiting events sent", sent);
+            }
             lastRoundFailed = false;
         } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again; the next round retries.
+            if (!lastRoundFailed) {
+                LOG.log(Level.WARNING, "outbox relay round failed, events wait in the outbox and every round "
+                        + "retries until one succeeds: {0}", e.toString());
+            }
             lastRoundFailed = true;
-            // A scheduled task that throws is never run again; log and let the next round retry.
-            LOG.log(Level.WARNING, "outbox relay round failed, retrying next round: {0}", e.toString());
         }
     }
 }

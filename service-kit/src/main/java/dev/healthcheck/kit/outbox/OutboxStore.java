@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 
 /** The relay's view of the outbox table: oldest first, removed once the broker has them. */
@@ -30,5 +31,13 @@ public class OutboxStore {
     @Transactional
     public long pending() {
         return em.createQuery("SELECT COUNT(m) FROM OutboxMessage m", Long.class).getSingleResult();
+    }
+
+    @Transactional
+    public OutboxBacklog.Waiting waiting() {
+        var oldest = em.createQuery("SELECT m.createdAt FROM OutboxMessage m ORDER BY m.position", Instant.class)
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        return new OutboxBacklog.Waiting(pending(), oldest);
     }
 }

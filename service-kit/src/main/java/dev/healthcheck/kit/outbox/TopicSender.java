@@ -12,7 +12,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 
-/** Hands outbox messages to their Artemis topics, persistent, each stamped for duplicate detection. */
+/**
+ * Hands outbox messages to their Artemis topics, persistent, each stamped for duplicate detection and
+ * with its type, id and payload version beside it.
+ */
 @ApplicationScoped
 public class TopicSender {
 
@@ -47,6 +50,7 @@ public class TopicSender {
                 producer.setProperty(DUPLICATE_ID, message.eventId())
                         .setProperty(IncomingEvents.EVENT_TYPE, message.eventType())
                         .setProperty(IncomingEvents.EVENT_ID, message.eventId())
+                        .setProperty(IncomingEvents.EVENT_VERSION, message.eventVersion())
                         .send(topics.get(message.topicAddress()), message.payload());
             }
         }

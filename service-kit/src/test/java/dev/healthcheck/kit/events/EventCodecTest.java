@@ -56,4 +56,29 @@ class EventCodecTest {
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("eventId");
     }
+
+    @Test
+    void anEventOfTheCurrentVersionIsRead() {
+        var event = oneOfEach().get(3);
+        assertThat(EventCodec.fromJson(event.type(), String.valueOf(EventCodec.VERSION), EventCodec.toJson(event)))
+                .isEqualTo(event);
+    }
+
+    @Test
+    void aVersionThisServiceDoesNotReadIsMalformedNotRetryable() {
+        var json = EventCodec.toJson(oneOfEach().get(3));
+        for (String version : List.of(String.valueOf(EventCodec.VERSION + 1), "0", "one", "")) {
+            assertThatThrownBy(() -> EventCodec.fromJson("Reserved", version, json))
+                    .as("version '%s'", version)
+                    .isInstanceOf(MalformedEventException.class)
+                    .hasMessageContaining("version '" + version + "'");
+        }
+    }
+
+    @Test
+    void anEventSentBeforeVersionsTravelledIsReadAsVersionOne() {
+        var event = oneOfEach().get(4);
+        assertThat(EventCodec.UNSTAMPED_VERSION).isEqualTo(1);
+        assertThat(EventCodec.fromJson(event.type(), null, EventCodec.toJson(event))).isEqualTo(event);
+    }
 }

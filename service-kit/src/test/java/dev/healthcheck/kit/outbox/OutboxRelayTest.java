@@ -1,0 +1,103 @@
+package dev.healthcheck.kit.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.healthcheck.kit.events.Reserved;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.jms.JMSRuntimeException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The relay's round-keeping, without a server: rounds run inline, the outbox is a list. */
+class OutboxRelayTest {
+
+    private final List<OutboxMessage> outbox = new ArrayList<>();
+    private final List<OutboxMessage> sent = new ArrayList<>();
+    private int roundsStarted;
+    private boolean brokerAway;
+
+    @Test
+    void aRoundTheExecutorRefusedDoesNotStopTheRelayForGood() {
+        var refusals = new int[] {1};
+        var relay = relay(round -> {
+            if (refusals[0]-- > 0) {
+                throw new RejectedExecutionException("executor saturated");
+            }
+            round.run();
+        });
+        outbox.add(event());
+
+        relay.wake();
+        assertThat(roundsStarted).as("rounds after the refusal").isZero();
+        relay.wake();
+        assertThat(sent).as("sent by the next round").hasSize(1);
+        assertThat(outbox).isEmpty();
+    }
+
+    @Test
+    void aRoundThatFailedLeavesTheNextOneFreeToSendEverything() {
+        var relay = relay(Runnable::run);
+        outbox.add(event());
+        outbox.add(event());
+
+        brokerAway = true;
+        relay.wake();
+        assertThat(sent).isEmpty();
+        assertThat(outbox).as("kept for the next round").hasSize(2);
+
+        brokerAway = false;
+        relay.wake();
+        assertThat(sent).hasSize(2);
+        assertThat(outbox).isEmpty();
+    }
+
+    private OutboxRelay relay(Consumer<Runnable> execute) {
+        var relay = new OutboxRelay();
+        relay.batchSize = 10;
+        relay.executor = executor(execute);
+        relay.store = new OutboxStore() {
+            @Override
+            public List<OutboxMessage> oldest(int max) {
+                roundsStarted++;
+                return List.copyOf(outbox.subList(0, Math.min(max, outbox.size())));
+            }
+
+            @Override
+            public void remove(List<Long> positions) {
+                outbox.subList(0, positions.size()).clear();
+            }
+        };
+        relay.sender = new TopicSender() {
+            @Override
+            public void send(List<OutboxMessage> batch) {
+                if (brokerAway) {
+                    throw new JMSRuntimeException("broker away");
+                }
+                sent.addAll(batch);
+            }
+        };
+        return relay;
+    }
+
+    /** A managed executor that only knows execute(), which does what the test says. */
+    private static ManagedExecutorService executor(Consumer<Runnable> execute) {
+        return (ManagedExecutorService) Proxy.newProxyInstance(OutboxRelayTest.class.getClassLoader(),
+                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("execute")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    execute.accept((Runnable) args[0]);
+                    return null;
+                });
+    }
+
+    private static OutboxMessage event() {
+        return new OutboxMessage(new Reserved(UUID.randomUUID(), Instant.now(), 7, 1, "alice", 1, null, null, null));
+    }
+}
