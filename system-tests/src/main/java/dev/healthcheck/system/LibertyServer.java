@@ -212,9 +212,4 @@ public final class LibertyServer {
     Path startLog() {
         return layout.root().resolve("target/server-" + name + ".log");
     }
-
-    /** The server's own log: every message from its start on, the application's included. */
-    public Path messagesLog() {
-        return layout.serverDir(name).resolve("logs/messages.log");
-    }
 }
