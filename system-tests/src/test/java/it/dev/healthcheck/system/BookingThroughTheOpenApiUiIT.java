@@ -15,10 +15,9 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A customer books in a real browser through reservation's OpenAPI UI and then finds the booking on
@@ -35,17 +34,9 @@ class BookingThroughTheOpenApiUiIT {
 
     private final Api admin = Api.as("admin");
     private final Api alice = Api.as("alice");
-    private Browser browser;
 
-    @BeforeEach
-    void startTheBrowser() {
-        browser = Browser.forTest(getClass());
-    }
-
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
-    }
+    @RegisterExtension
+    final Browser browser = Browser.forTest(getClass());
 
     @Test
     void aCustomerBooksInReservationsUiAndSeesTheBookingInMyPagesUi() {

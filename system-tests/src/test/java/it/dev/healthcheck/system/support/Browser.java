@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -18,9 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless browser: Debian's chromium, driven over WebDriver through Debian's chromedriver
- * (system-tests' build installs both). Each step can be photographed beside the test's report.
+ * (system-tests' build installs both). Each step can be photographed beside the test's report; as a
+ * JUnit extension ({@code @RegisterExtension}) it also photographs what a failed test last saw, then quits.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -85,7 +89,14 @@ public final class Browser implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            screenshot("failed");
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
         try {
             driver.quit();
         } finally {
