@@ -54,9 +54,13 @@ public final class Api {
 
     /** A development user of the local run, with the password the servers were given. */
     public static Api as(String user) {
-        var dev = TheSystem.get().credentials();
+        return basic(user, password(user));
+    }
+
+    /** The password the servers were given for a development user (admin, alice, bob). */
+    public static String password(String user) {
         String key = user.equals("admin") ? "ADMIN_PASSWORD" : "CUSTOMER_" + user.toUpperCase() + "_PASSWORD";
-        return basic(user, dev.getProperty(key));
+        return TheSystem.get().credentials().getProperty(key);
     }
 
     /** The service principal reservation calls schedule with: the only caller of the seat-hold API. */
