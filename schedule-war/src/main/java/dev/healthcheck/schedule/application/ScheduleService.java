@@ -39,13 +39,20 @@ public class ScheduleService {
 
     public Schedule register(long scheduleId, int capacity, LocalDate date, String programme, String location) {
         if (schedules.exists(scheduleId)) {
-            throw new ScheduleConflictException("scheduleId " + scheduleId + " is already registered");
+            throw alreadyRegistered(scheduleId);
         }
         Schedule schedule = new Schedule(scheduleId, capacity, date, programme, location);
-        schedules.add(schedule);
+        if (!schedules.addNew(schedule)) {
+            // A concurrent registration of the same id committed first.
+            throw alreadyRegistered(scheduleId);
+        }
         events.publish(new ScheduleRegistered(UUID.randomUUID(), Instant.now(), scheduleId, capacity,
                 date, programme, location));
         return schedule;
+    }
+
+    private static ScheduleConflictException alreadyRegistered(long scheduleId) {
+        return new ScheduleConflictException("scheduleId " + scheduleId + " is already registered");
     }
 
     public Schedule find(long scheduleId) {

@@ -32,6 +32,11 @@ public final class ClientErrors {
         if (failure instanceof ConstraintViolationException violations) {
             return Problem.of(Response.Status.BAD_REQUEST, describe(violations));
         }
+        // Before the JSON check: a reader cut off at the size limit reports that as unreadable JSON.
+        Optional<Throwable> tooLarge = causeOfType(failure, RequestSizeLimit.BodyTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge.get().getMessage());
+        }
         Optional<Throwable> unreadable = causeOfType(failure, JsonbException.class, JsonParsingException.class);
         if (unreadable.isPresent()) {
             return Problem.of(Response.Status.BAD_REQUEST,

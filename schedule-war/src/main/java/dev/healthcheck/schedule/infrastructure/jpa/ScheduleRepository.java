@@ -3,13 +3,16 @@ package dev.healthcheck.schedule.infrastructure.jpa;
 import dev.healthcheck.schedule.domain.Schedule;
 import dev.healthcheck.schedule.domain.SeatHold;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +40,31 @@ public class ScheduleRepository {
         return em.find(Schedule.class, scheduleId) != null;
     }
 
-    public void add(Schedule schedule) {
-        em.persist(schedule);
+    /**
+     * Inserts a new schedule now rather than at commit, so that of two concurrent registrations of one id
+     * (both found it free) the second learns here that it lost: false, and its transaction is rollback-only.
+     */
+    public boolean addNew(Schedule schedule) {
+        try {
+            em.persist(schedule);
+            em.flush();
+            return true;
+        } catch (PersistenceException e) {
+            if (e instanceof EntityExistsException || isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** SQLSTATE 23505: a unique constraint (here the primary key) refused the row. */
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Optional<SeatHold> findHold(long reservationId) {

@@ -93,6 +93,11 @@ public final class Api {
         return user;
     }
 
+    /** The Authorization header this caller sends, for requests written by hand (null: none). */
+    public String authorization() {
+        return authorization;
+    }
+
     public Reply get(int port, String path) {
         return send(request(port, path).GET());
     }
