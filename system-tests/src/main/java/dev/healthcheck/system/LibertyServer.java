@@ -39,11 +39,6 @@ public final class LibertyServer {
         return port;
     }
 
-    /** Liberty's own log of the server: start-up, warnings, and any error a request ran into. */
-    public Path messagesLog() {
-        return layout.serverDir(name).resolve("logs/messages.log");
-    }
-
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(TheSystem.class)
 class BookingThroughTheOpenApiUiIT {
 
-    private static final long SCHEDULE_ID = 110;
+    private static final long SCHEDULE_ID = 140;
     private static final long RESERVATION_ID = SCHEDULE_ID * 1_000 + 1;
     private static final int SEATS = 20;
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
