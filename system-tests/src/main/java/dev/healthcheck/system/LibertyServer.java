@@ -39,6 +39,11 @@ public final class LibertyServer {
         return port;
     }
 
+    /** The server's log of messages (INFO and above), where every refusal is logged with its instance id. */
+    public Path messagesLog() {
+        return layout.serverDir(name).resolve("logs/messages.log");
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -3,6 +3,7 @@ package dev.healthcheck.delivery.api;
 import dev.healthcheck.delivery.domain.DeliveryNotFoundException;
 import dev.healthcheck.kit.problem.ClientErrors;
 import dev.healthcheck.kit.problem.Problem;
+import dev.healthcheck.kit.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -14,7 +15,7 @@ public class DeliveryProblems implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception failure) {
         if (failure instanceof DeliveryNotFoundException) {
-            return Problem.of(Response.Status.NOT_FOUND, failure.getMessage()).toResponse().build();
+            return Problem.of(ProblemType.NOT_FOUND, failure.getMessage()).toResponse().build();
         }
         return ClientErrors.toResponse(failure);
     }

@@ -9,7 +9,7 @@ import dev.healthcheck.kit.events.ScheduleRegistered;
 import dev.healthcheck.kit.events.SeatsReleased;
 import dev.healthcheck.kit.events.SeatsTaken;
 import dev.healthcheck.schedule.domain.Schedule;
-import dev.healthcheck.schedule.domain.ScheduleConflictException;
+import dev.healthcheck.schedule.domain.ScheduleExistsException;
 import dev.healthcheck.schedule.domain.ScheduleNotFoundException;
 import dev.healthcheck.schedule.domain.SeatHold;
 import dev.healthcheck.schedule.infrastructure.jpa.ScheduleRepository;
@@ -39,7 +39,7 @@ public class ScheduleService {
 
     public Schedule register(long scheduleId, int capacity, LocalDate date, String programme, String location) {
         if (schedules.exists(scheduleId)) {
-            throw new ScheduleConflictException("scheduleId " + scheduleId + " is already registered");
+            throw new ScheduleExistsException(scheduleId);
         }
         Schedule schedule = new Schedule(scheduleId, capacity, date, programme, location);
         schedules.add(schedule);

@@ -25,7 +25,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxRequestBytes) {
-            request.abortWith(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+            request.abortWith(Problem.of(ProblemType.TOO_LARGE,
                     "request body is " + request.getLength() + " bytes; at most " + maxRequestBytes + " are accepted")
                     .toResponse().build());
         }
