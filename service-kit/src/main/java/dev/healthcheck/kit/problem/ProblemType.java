@@ -1,6 +1,7 @@
 package dev.healthcheck.kit.problem;
 
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /**
  * Every kind of refusal the services give, each with its own {@code type} URI, so a client tells them
@@ -57,17 +58,17 @@ public enum ProblemType {
     }
 
     /** The type JAX-RS's own refusals (unknown path, wrong method, ...) get, by their status; empty if none fits. */
-    static java.util.Optional<ProblemType> forStatus(int status) {
+    static Optional<ProblemType> forStatus(int status) {
         return switch (status) {
-            case 400 -> java.util.Optional.of(BAD_REQUEST);
-            case 401 -> java.util.Optional.of(UNAUTHORISED);
-            case 403 -> java.util.Optional.of(FORBIDDEN);
-            case 404 -> java.util.Optional.of(NOT_FOUND);
-            case 405 -> java.util.Optional.of(METHOD_NOT_ALLOWED);
-            case 406 -> java.util.Optional.of(NOT_ACCEPTABLE);
-            case 413 -> java.util.Optional.of(TOO_LARGE);
-            case 415 -> java.util.Optional.of(UNSUPPORTED_MEDIA_TYPE);
-            default -> java.util.Optional.empty();
+            case 400 -> Optional.of(BAD_REQUEST);
+            case 401 -> Optional.of(UNAUTHORISED);
+            case 403 -> Optional.of(FORBIDDEN);
+            case 404 -> Optional.of(NOT_FOUND);
+            case 405 -> Optional.of(METHOD_NOT_ALLOWED);
+            case 406 -> Optional.of(NOT_ACCEPTABLE);
+            case 413 -> Optional.of(TOO_LARGE);
+            case 415 -> Optional.of(UNSUPPORTED_MEDIA_TYPE);
+            default -> Optional.empty();
         };
     }
 }

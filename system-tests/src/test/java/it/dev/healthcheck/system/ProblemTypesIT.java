@@ -81,6 +81,8 @@ class ProblemTypesIT {
                         booking.replace("{", "{" + " ".repeat(20_000)))),
                 refusal("unsupported-media-type", 415, () -> alice.send("POST", RESERVATION, "/reservations",
                         "text/plain", booking)),
+                refusal("not-acceptable", 406, () -> alice.accepting("text/csv").get(RESERVATION,
+                        "/reservations/" + ALICES_BOOKING)),
                 refusal("method-not-allowed", 405, () -> alice.send("PATCH", RESERVATION,
                         "/reservations/" + ALICES_BOOKING, "application/json", "{}")));
     }
