@@ -114,6 +114,11 @@ public class ScheduleResource {
         return new SchedulePage(items, page, size, schedules.count(filter));
     }
 
-    public record SchedulePage(List<ScheduleView> items, int page, int size, long total) {
+    @Schema(description = "One page of schedules.")
+    public record SchedulePage(
+            @Schema(description = "The schedules of this page") List<ScheduleView> items,
+            @Schema(description = "The page number, from 0") int page,
+            @Schema(description = "The page size asked for") int size,
+            @Schema(description = "How many schedules match, on all pages") long total) {
     }
 }

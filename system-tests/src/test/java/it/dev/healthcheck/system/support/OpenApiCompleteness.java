@@ -38,6 +38,13 @@ public record OpenApiCompleteness(Map<String, Set<String>> promised, Map<String,
             boolean secured = operation.getSecurity() == null ? securedByDefault : !operation.getSecurity().isEmpty();
             check(document, name, path, operation, secured, gaps);
         }));
+        if (document.getComponents() != null && document.getComponents().getSchemas() != null) {
+            document.getComponents().getSchemas().forEach((name, schema) -> {
+                if ("object".equals(schema.getType()) && (schema.getProperties() == null || schema.getProperties().isEmpty())) {
+                    gaps.add("schema " + name + ": an object without properties");
+                }
+            });
+        }
         promised.keySet().forEach(name -> {
             String[] methodAndPath = name.split(" ", 2);
             var item = document.getPaths().get(methodAndPath[1]);
