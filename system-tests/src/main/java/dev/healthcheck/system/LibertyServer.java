@@ -39,6 +39,11 @@ public final class LibertyServer {
         return port;
     }
 
+    /** The server's log of messages (INFO and above), where every refusal is logged with its instance id. */
+    public Path messagesLog() {
+        return layout.serverDir(name).resolve("logs/messages.log");
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
@@ -99,11 +104,6 @@ public final class LibertyServer {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    /** The server's messages.log: what it logged since it last started. */
-    public Path messagesLog() {
-        return layout.serverDir(name).resolve("logs/messages.log");
     }
 
     /** Launches the server and waits until it is alive and started, whether or not it can reach the broker. */

@@ -4,15 +4,13 @@ import dev.healthcheck.delivery.domain.Delivery;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/**
- * A mail-out as its customer, an administrator or the mail room sees it. Each component carries
- * {@code @Schema}: the OpenAPI scanner lists only the annotated components of a record.
- */
+/** A mail-out as its customer, an administrator or the mail room sees it. */
+@Schema(description = "The mail-out of one reservation.")
 public record DeliveryView(
         @Schema(description = "the reservation this mail-out belongs to (one each)", example = "1") long reservationId,
         @Schema(description = "the reservation's schedule", example = "1") long scheduleId,
         @Schema(description = "the customer who booked", example = "alice") String customerId,
-        @Schema(enumeration = {"PREPARING", "SHIPPED", "DELIVERED", "CANCELLED"}) String status,
+        @Schema(description = "where the letter is", enumeration = {"PREPARING", "SHIPPED", "DELIVERED", "CANCELLED"}) String status,
         @Schema(description = "where the letter goes; null until the customer gives one") String postalAddress,
         @Schema(description = "the postal service's reference; null until shipped", example = "RR123456785JP")
         String trackingReference,

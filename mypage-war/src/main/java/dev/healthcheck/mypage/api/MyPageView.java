@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/**
- * One row of MyPage: booking, schedule and mail-out. Each component carries {@code @Schema}: the
- * OpenAPI scanner lists only the annotated components of a record.
- */
+/** One row of MyPage: booking, schedule and mail-out. */
+@Schema(description = "One booking with its schedule and mail-out, as far as the events received so far tell.")
 public record MyPageView(
-        @Schema(example = "1") long reservationId,
-        @Schema(example = "alice") String customerId,
-        @Schema(example = "1") long scheduleId,
+        @Schema(description = "the reservation", example = "1") long reservationId,
+        @Schema(description = "the customer", example = "alice") String customerId,
+        @Schema(description = "the schedule", example = "1") long scheduleId,
         @Schema(description = "seats booked; 0 until the booking itself has been seen", example = "10")
         int reservationCount,
         @Schema(enumeration = {"RESERVED", "CANCELLED"}, description = "null until the booking has been seen")

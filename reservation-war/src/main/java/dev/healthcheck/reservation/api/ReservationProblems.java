@@ -2,6 +2,7 @@ package dev.healthcheck.reservation.api;
 
 import dev.healthcheck.kit.problem.ClientErrors;
 import dev.healthcheck.kit.problem.Problem;
+import dev.healthcheck.kit.problem.ProblemType;
 import dev.healthcheck.reservation.domain.BookingInProgressException;
 import dev.healthcheck.reservation.domain.NotEnoughSeatsException;
 import dev.healthcheck.reservation.domain.ReservationConflictException;
@@ -20,25 +21,28 @@ public class ReservationProblems implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception failure) {
         if (failure instanceof NotEnoughSeatsException) {
-            return Problem.of(Problem.NOT_ENOUGH_SEATS, Response.Status.CONFLICT, failure.getMessage()).toResponse()
-                    .build();
+            return refuse(ProblemType.NOT_ENOUGH_SEATS, failure).build();
         }
         if (failure instanceof ReservationConflictException) {
-            return Problem.of(Response.Status.CONFLICT, failure.getMessage()).toResponse().build();
+            return refuse(ProblemType.RESERVATION_ID_TAKEN, failure).build();
         }
         if (failure instanceof BookingInProgressException) {
-            return Problem.of(Response.Status.CONFLICT, failure.getMessage()).toResponse()
-                    .header(HttpHeaders.RETRY_AFTER, 1)
-                    .build();
+            return refuse(ProblemType.BOOKING_IN_PROGRESS, failure).header(HttpHeaders.RETRY_AFTER, 1).build();
         }
-        if (failure instanceof UnknownScheduleException || failure instanceof ReservationNotFoundException) {
-            return Problem.of(Response.Status.NOT_FOUND, failure.getMessage()).toResponse().build();
+        if (failure instanceof UnknownScheduleException) {
+            return refuse(ProblemType.UNKNOWN_SCHEDULE, failure).build();
+        }
+        if (failure instanceof ReservationNotFoundException) {
+            return refuse(ProblemType.NOT_FOUND, failure).build();
         }
         if (failure instanceof ScheduleUnavailableException unavailable) {
-            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, unavailable.getMessage()).toResponse()
-                    .header(HttpHeaders.RETRY_AFTER, unavailable.retryAfterSeconds())
-                    .build();
+            return refuse(ProblemType.SCHEDULE_UNAVAILABLE, failure)
+                    .header(HttpHeaders.RETRY_AFTER, unavailable.retryAfterSeconds()).build();
         }
         return ClientErrors.toResponse(failure);
+    }
+
+    private static Response.ResponseBuilder refuse(ProblemType type, Exception failure) {
+        return Problem.of(type, failure.getMessage()).toResponse();
     }
 }

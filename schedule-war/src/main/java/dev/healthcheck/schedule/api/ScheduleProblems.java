@@ -2,8 +2,10 @@ package dev.healthcheck.schedule.api;
 
 import dev.healthcheck.kit.problem.ClientErrors;
 import dev.healthcheck.kit.problem.Problem;
+import dev.healthcheck.kit.problem.ProblemType;
 import dev.healthcheck.schedule.domain.NotEnoughSeatsException;
 import dev.healthcheck.schedule.domain.ScheduleConflictException;
+import dev.healthcheck.schedule.domain.ScheduleExistsException;
 import dev.healthcheck.schedule.domain.ScheduleNotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -15,16 +17,18 @@ public class ScheduleProblems implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception failure) {
+        ProblemType type;
         if (failure instanceof NotEnoughSeatsException) {
-            return Problem.of(Problem.NOT_ENOUGH_SEATS, Response.Status.CONFLICT, failure.getMessage()).toResponse()
-                    .build();
+            type = ProblemType.NOT_ENOUGH_SEATS;
+        } else if (failure instanceof ScheduleExistsException) {
+            type = ProblemType.SCHEDULE_EXISTS;
+        } else if (failure instanceof ScheduleConflictException) {
+            type = ProblemType.SEAT_HOLD_CONFLICT;
+        } else if (failure instanceof ScheduleNotFoundException) {
+            type = ProblemType.UNKNOWN_SCHEDULE;
+        } else {
+            return ClientErrors.toResponse(failure);
         }
-        if (failure instanceof ScheduleConflictException) {
-            return Problem.of(Response.Status.CONFLICT, failure.getMessage()).toResponse().build();
-        }
-        if (failure instanceof ScheduleNotFoundException) {
-            return Problem.of(Response.Status.NOT_FOUND, failure.getMessage()).toResponse().build();
-        }
-        return ClientErrors.toResponse(failure);
+        return Problem.of(type, failure.getMessage()).toResponse().build();
     }
 }

@@ -9,7 +9,7 @@ import dev.healthcheck.kit.events.ScheduleRegistered;
 import dev.healthcheck.kit.events.SeatsReleased;
 import dev.healthcheck.kit.events.SeatsTaken;
 import dev.healthcheck.schedule.domain.Schedule;
-import dev.healthcheck.schedule.domain.ScheduleConflictException;
+import dev.healthcheck.schedule.domain.ScheduleExistsException;
 import dev.healthcheck.schedule.domain.ScheduleNotFoundException;
 import dev.healthcheck.schedule.domain.SeatHold;
 import dev.healthcheck.schedule.infrastructure.jpa.ScheduleRepository;
@@ -39,21 +39,18 @@ public class ScheduleService {
 
     public Schedule register(long scheduleId, int capacity, LocalDate date, String programme, String location) {
         if (schedules.exists(scheduleId)) {
-            throw alreadyRegistered(scheduleId);
+            throw new ScheduleExistsException(scheduleId);
         }
         Schedule schedule = new Schedule(scheduleId, capacity, date, programme, location);
         if (!schedules.addNew(schedule)) {
             // A concurrent registration of the same id committed first.
-            throw alreadyRegistered(scheduleId);
+            throw new ScheduleExistsException(scheduleId);
         }
         events.publish(new ScheduleRegistered(UUID.randomUUID(), Instant.now(), scheduleId, capacity,
                 date, programme, location));
         return schedule;
     }
 
-    private static ScheduleConflictException alreadyRegistered(long scheduleId) {
-        return new ScheduleConflictException("scheduleId " + scheduleId + " is already registered");
-    }
 
     public Schedule find(long scheduleId) {
         return schedules.find(scheduleId).orElseThrow(() -> new ScheduleNotFoundException(scheduleId));

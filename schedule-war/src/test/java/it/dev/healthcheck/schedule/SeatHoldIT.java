@@ -16,6 +16,7 @@ import dev.healthcheck.schedule.application.ScheduleService;
 import dev.healthcheck.schedule.domain.NotEnoughSeatsException;
 import dev.healthcheck.schedule.domain.Schedule;
 import dev.healthcheck.schedule.domain.ScheduleConflictException;
+import dev.healthcheck.schedule.domain.ScheduleExistsException;
 import dev.healthcheck.schedule.domain.ScheduleNotFoundException;
 import dev.healthcheck.schedule.domain.SeatHold;
 import dev.healthcheck.schedule.infrastructure.jpa.ScheduleRepository;
@@ -53,7 +54,7 @@ class SeatHoldIT {
                 .addClasses(ScheduleService.class, ScheduleService.HoldOutcome.class, ScheduleRepository.class,
                         ScheduleRepository.ScheduleFilter.class, Schedule.class, SeatHold.class,
                         SeatHold.Status.class, NotEnoughSeatsException.class, ScheduleNotFoundException.class,
-                        ScheduleConflictException.class)
+                        ScheduleConflictException.class, ScheduleExistsException.class)
                 .addPackage("dev.healthcheck.kit.events")
                 .addClasses(EventPublisher.class, OutboxEventPublisher.class, OutboxWritten.class, OutboxMessage.class,
                         EventInbox.class, AppliedEvent.class, InstantConverter.class)

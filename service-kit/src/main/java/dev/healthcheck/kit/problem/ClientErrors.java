@@ -8,6 +8,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,32 +31,39 @@ public final class ClientErrors {
 
     static Problem problemFor(Throwable failure) {
         if (failure instanceof ConstraintViolationException violations) {
-            return Problem.of(Response.Status.BAD_REQUEST, describe(violations));
+            List<FieldError> errors = fieldErrors(violations);
+            return Problem.of(ProblemType.VALIDATION_FAILED, errors.stream()
+                    .map(error -> error.field() + " " + error.detail()).collect(Collectors.joining("; ")), errors);
         }
         // Before the JSON check: a reader cut off at the size limit reports that as unreadable JSON.
         Optional<Throwable> tooLarge = causeOfType(failure, RequestSizeLimit.BodyTooLargeException.class);
         if (tooLarge.isPresent()) {
-            return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge.get().getMessage());
+            return Problem.of(ProblemType.TOO_LARGE, tooLarge.get().getMessage());
         }
         Optional<Throwable> unreadable = causeOfType(failure, JsonbException.class, JsonParsingException.class);
         if (unreadable.isPresent()) {
-            return Problem.of(Response.Status.BAD_REQUEST,
+            return Problem.of(ProblemType.MALFORMED_BODY,
                     "request body is not valid JSON for this resource: " + firstLine(unreadable.get().getMessage()));
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             Response.StatusType status = web.getResponse().getStatusInfo();
-            return Problem.of(status, firstLine(web.getMessage()));
+            String detail = firstLine(web.getMessage());
+            return ProblemType.forStatus(status.getStatusCode())
+                    .map(type -> Problem.of(type, detail))
+                    .orElseGet(() -> Problem.untyped(status, detail));
         }
         // Anything else is our fault: log it whole, tell the client nothing of its insides.
-        LOG.log(Level.SEVERE, "unexpected failure", failure);
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "the server failed to handle this request");
+        Problem problem = Problem.of(ProblemType.INTERNAL_ERROR, "the server failed to handle this request");
+        LOG.log(Level.SEVERE, "unexpected failure " + problem.instance(), failure);
+        return problem;
     }
 
-    private static String describe(ConstraintViolationException violations) {
+    /** One entry per violation, ordered by field, so the list and the detail read the same way every time. */
+    private static List<FieldError> fieldErrors(ConstraintViolationException violations) {
         return violations.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(v -> fieldName(v) + " " + v.getMessage())
-                .collect(Collectors.joining("; "));
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::detail))
+                .toList();
     }
 
     /** The JSON field or query parameter, not the Java method path ("book.arg0.reservationCount"). */

@@ -34,13 +34,13 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         String encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
             // RFC 7694: name the codings this server does accept.
-            request.abortWith(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+            request.abortWith(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                             "request bodies are accepted uncompressed only (Content-Encoding: identity)")
                     .toResponse().header("Accept-Encoding", "identity").build());
             return;
         }
         if (request.getLength() > maxRequestBytes) {
-            request.abortWith(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request body is "
+            request.abortWith(Problem.of(ProblemType.TOO_LARGE, "request body is "
                     + request.getLength() + " bytes; at most " + maxRequestBytes + " are accepted").toResponse().build());
             return;
         }

@@ -1,6 +1,7 @@
 package dev.healthcheck.kit.security;
 
 import dev.healthcheck.kit.problem.Problem;
+import dev.healthcheck.kit.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -10,7 +11,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,9 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         try {
-            JSONB.toJson(Problem.of(Response.Status.UNAUTHORIZED, detail), response.getWriter());
+            Problem problem = Problem.of(ProblemType.UNAUTHORISED, detail);
+            problem.log();
+            JSONB.toJson(problem, response.getWriter());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -51,6 +51,7 @@ class BookingScenarioIT {
         assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(409);
         assertThat(tooMany.contentType()).startsWith("application/problem+json");
         assertThat(tooMany.json().getString("detail")).contains("85");
+        assertThat(tooMany.json().getString("type")).isEqualTo("urn:healthcheck:problem:not-enough-seats");
         assertThat(availableSeats()).isEqualTo(85);
         assertThat(alice.get(RESERVATION, "/reservations/3").status()).isEqualTo(404);
 
