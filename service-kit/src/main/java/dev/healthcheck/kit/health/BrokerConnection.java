@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -57,6 +58,8 @@ public class BrokerConnection {
     long intervalMillis;
 
     ConnectionFactory factory;
+    /** Ended with the application: a dev-mode restart would otherwise leave the old probe running. */
+    private ScheduledFuture<?> probe;
 
     /** Guarded by this: the connection being watched, or null while the broker is away. */
     private Connection connection;
@@ -73,7 +76,7 @@ public class BrokerConnection {
         metrics.gauge(Metadata.builder().withName("healthcheck.broker.connected")
                 .withDescription("1 while this server holds a connection to the broker, 0 while the broker is away")
                 .build(), this, broker -> broker.isConnected() ? 1 : 0);
-        scheduler.scheduleWithFixedDelay(this::connectUnlessConnected, 0, intervalMillis, TimeUnit.MILLISECONDS);
+        probe = scheduler.scheduleWithFixedDelay(this::connectUnlessConnected, 0, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     public boolean isConnected() {
@@ -122,6 +125,9 @@ public class BrokerConnection {
 
     @PreDestroy
     synchronized void stop() {
+        if (probe != null) {
+            probe.cancel(false);
+        }
         closeQuietly(connection);
         connection = null;
     }

@@ -1,5 +1,6 @@
 package dev.healthcheck.kit.outbox;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -42,6 +44,8 @@ public class OutboxBacklog {
     long intervalMillis;
 
     private volatile Waiting last = Waiting.NOTHING;
+    /** Ended with the application, like the relay's rounds. */
+    private ScheduledFuture<?> counting;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         metrics.gauge(Metadata.builder().withName("healthcheck.outbox.backlog")
@@ -51,7 +55,14 @@ public class OutboxBacklog {
                 .withDescription("How long the oldest event in the outbox has waited; 0 when none waits")
                 .build(), this, backlog -> backlog.oldestAge(Instant.now()).toSeconds());
         if (enabled) {
-            scheduler.scheduleWithFixedDelay(this::measure, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+            counting = scheduler.scheduleWithFixedDelay(this::measure, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (counting != null) {
+            counting.cancel(false);
         }
     }
 
