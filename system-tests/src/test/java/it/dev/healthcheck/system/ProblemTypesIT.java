@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProblemTypesIT {
 
     private static final String PROBLEM = "urn:healthcheck:problem:";
-    private static final long SCHEDULE_ID = 60;
+    private static final long SCHEDULE_ID = 150;
     private static final long ALICES_BOOKING = 60_001;
     private static final long UNKNOWN_SCHEDULE = 987_654_321;
     private static final List<String> SERVERS = List.of("schedule", "reservation", "delivery", "mypage");
@@ -56,7 +56,7 @@ class ProblemTypesIT {
 
     @TestFactory
     Stream<DynamicTest> everyKindOfRefusalHasItsOwnType() {
-        String booking = "{\"reservationId\":60002,\"scheduleId\":" + SCHEDULE_ID + ",\"reservationCount\":1}";
+        String booking = "{\"reservationId\":150002,\"scheduleId\":" + SCHEDULE_ID + ",\"reservationCount\":1}";
         return Stream.of(
                 refusal("malformed-body", 400, () -> alice.send("POST", RESERVATION, "/reservations",
                         "application/json", "{\"scheduleId\":")),
@@ -70,8 +70,8 @@ class ProblemTypesIT {
                         Map.of("scheduleId", SCHEDULE_ID, "availableCount", 1))),
                 refusal("seat-hold-conflict", 409, () -> Api.asService().put(SCHEDULE,
                         "/schedules/" + SCHEDULE_ID + "/seatHolds/" + ALICES_BOOKING, Map.of("count", 2, "attempt", 1))),
-                refusal("not-found", 404, () -> alice.get(RESERVATION, "/reservations/60999")),
-                refusal("not-found", 404, () -> alice.get(MYPAGE, "/myPages/60999")),
+                refusal("not-found", 404, () -> alice.get(RESERVATION, "/reservations/150999")),
+                refusal("not-found", 404, () -> alice.get(MYPAGE, "/myPages/150999")),
                 refusal("not-found", 404, () -> alice.get(DELIVERY, "/deliveries/nope/at/all")),
                 refusal("unauthorised", 401, () -> Api.anonymous().get(RESERVATION, "/reservations")),
                 refusal("unauthorised", 401, () -> Api.impostor("alice").get(MYPAGE, "/myPages")),
@@ -107,8 +107,8 @@ class ProblemTypesIT {
 
     @Test
     void everyRefusalIsItsOwnInstance() {
-        var first = assertRefusal(alice.get(RESERVATION, "/reservations/60998"), "not-found", 404);
-        var second = assertRefusal(alice.get(RESERVATION, "/reservations/60998"), "not-found", 404);
+        var first = assertRefusal(alice.get(RESERVATION, "/reservations/150998"), "not-found", 404);
+        var second = assertRefusal(alice.get(RESERVATION, "/reservations/150998"), "not-found", 404);
         assertThat(first.getString("instance")).isNotEqualTo(second.getString("instance"));
     }
 
