@@ -83,6 +83,8 @@ public final class Cluster implements AutoCloseable {
     private final List<String> claims = new ArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private Rendered rendered;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Thread cleanUpAtExit = new Thread(this::close, "chart-run clean-up");
 
     private Cluster() {
         id = "chartrun-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
@@ -97,6 +99,8 @@ public final class Cluster implements AutoCloseable {
         Cluster cluster = new Cluster();
         try {
             Files.createDirectories(cluster.directory);
+            // a test JVM that is stopped (Ctrl-C, a failsafe timeout) still removes what it made
+            Runtime.getRuntime().addShutdownHook(cluster.cleanUpAtExit);
             Podman.run("network", "create", "--label", LABEL + "=" + cluster.id, cluster.network);
             cluster.apply(rendered);
             return cluster;
@@ -575,6 +579,16 @@ public final class Cluster implements AutoCloseable {
     /** Removes everything the run created, whatever state it is in: containers, volumes, network, addresses. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        if (Thread.currentThread() != cleanUpAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUpAtExit);
+            } catch (IllegalStateException | IllegalArgumentException exiting) {
+                // the JVM is already exiting, or the hook was never added
+            }
+        }
         List<RuntimeException> failures = new ArrayList<>();
         // the workloads started last go first: the services before the broker and the database they use
         List<RunningPod> started = new ArrayList<>(pods);
