@@ -26,12 +26,12 @@ import java.util.Map;
  * set, and bind every rendered document to the fabric8 Kubernetes model. Binding is strict: an unknown
  * kind or a field the model does not know (a typo such as {@code livenessprobe}) fails the render.
  */
-final class Chart {
+public final class Chart {
 
-    static final Path DIRECTORY = Path.of("healthcheck");
+    public static final Path DIRECTORY = Path.of("healthcheck");
     static final Path VALUE_SETS = Path.of("src/test/resources/values");
     static final String RELEASE = "healthcheck";
-    static final String NAMESPACE = "checkups";
+    public static final String NAMESPACE = "checkups";
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -43,13 +43,13 @@ final class Chart {
     }
 
     /** The operator's image repositories (values/images.yaml): no install renders without them. */
-    static final String IMAGES = "images.yaml";
+    public static final String IMAGES = "images.yaml";
 
     /**
      * Renders the chart with the image repositories of {@link #IMAGES}, then the named files of
      * src/test/resources/values, in order, then the --set pairs.
      */
-    static Rendered render(List<String> valueSets, Map<String, Object> sets) {
+    public static Rendered render(List<String> valueSets, Map<String, Object> sets) {
         List<String> all = new ArrayList<>(List.of(IMAGES));
         all.addAll(valueSets);
         return renderExactly(DIRECTORY, all, sets);
@@ -60,7 +60,7 @@ final class Chart {
     }
 
     /** Renders a chart directory with exactly these value files (no {@link #IMAGES} unless named) and --set pairs. */
-    static Rendered renderExactly(Path chart, List<String> valueSets, Map<String, Object> sets) {
+    public static Rendered renderExactly(Path chart, List<String> valueSets, Map<String, Object> sets) {
         FakeKubernetesApi.start();
         TemplateCommand template = new Helm(withHooksVisible(chart)).template().withName(RELEASE).withNamespace(NAMESPACE);
         for (String valueSet : valueSets) {
@@ -70,6 +70,20 @@ final class Chart {
             template = template.set(set.getKey(), set.getValue());
         }
         return new Rendered(template.call().replace(HIDDEN_HOOK, HOOK));
+    }
+
+    /**
+     * Renders an upgrade of an installed release: the Secrets of {@code installed} are in the (fake)
+     * cluster while the chart renders, so its lookup keeps their values, as helm upgrade does.
+     */
+    public static Rendered upgrade(Rendered installed, Path chart, List<String> valueSets, Map<String, Object> sets) {
+        FakeKubernetesApi api = FakeKubernetesApi.start();
+        installed.secrets().forEach(secret -> api.putSecret(NAMESPACE, secret.getMetadata().getName(), secret.getData()));
+        try {
+            return renderExactly(chart, valueSets, sets);
+        } finally {
+            api.clear();
+        }
     }
 
     private static final String HOOK = "helm.sh/hook";
@@ -96,7 +110,7 @@ final class Chart {
     }
 
     /** Copies a chart directory, replacing whatever an earlier copy left there. */
-    static void copyChart(Path chart, Path target) throws IOException {
+    public static void copyChart(Path chart, Path target) throws IOException {
         if (Files.exists(target)) {
             try (var old = Files.walk(target)) {
                 for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {

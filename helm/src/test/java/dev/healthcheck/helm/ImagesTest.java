@@ -36,7 +36,7 @@ class ImagesTest {
         assertThat(images(chart)).containsOnly(
                 "localhost/healthcheck/schedule:1.0.0-SNAPSHOT", "localhost/healthcheck/reservation:1.0.0-SNAPSHOT",
                 "localhost/healthcheck/delivery:1.0.0-SNAPSHOT", "localhost/healthcheck/mypage:1.0.0-SNAPSHOT",
-                "localhost/healthcheck/broker:1.0.0-SNAPSHOT", "localhost/healthcheck/derby-network:10.16.1.1");
+                "localhost/healthcheck/broker:1.0.0-SNAPSHOT", "localhost/healthcheck/derby-network:1.0.0-SNAPSHOT");
         assertThat(chart.allPodSpecs().values().stream().flatMap(pod -> pod.getContainers().stream()))
                 .as("the local images are never pulled").allSatisfy(c -> assertThat(c.getImagePullPolicy()).isEqualTo("Never"));
     }
@@ -61,7 +61,7 @@ class ImagesTest {
                 "registry.example.org/healthcheck/delivery:1.0.0-SNAPSHOT",
                 "registry.example.org/healthcheck/mypage:2.0.1",
                 "registry.example.org/healthcheck/broker:1.0.0-SNAPSHOT",
-                "registry.example.org/healthcheck/derby-network:10.16.1.1");
+                "registry.example.org/healthcheck/derby-network:1.0.0-SNAPSHOT");
     }
 
     private static List<String> images(Rendered chart) {

@@ -20,19 +20,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One rendering of the chart, parsed into the fabric8 model, with the look-ups the tests share. */
-final class Rendered {
+public final class Rendered {
 
     static final List<String> SERVICES = List.of("schedule", "reservation", "delivery", "mypage");
 
-    final String manifests;
-    final List<HasMetadata> resources;
+    public final String manifests;
+    public final List<HasMetadata> resources;
 
     Rendered(String manifests) {
         this.manifests = manifests;
         this.resources = Chart.parse(manifests);
     }
 
-    <T extends HasMetadata> List<T> all(Class<T> kind) {
+    public <T extends HasMetadata> List<T> all(Class<T> kind) {
         return resources.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 

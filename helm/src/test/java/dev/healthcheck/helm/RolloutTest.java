@@ -37,7 +37,7 @@ class RolloutTest {
             var preStop = Rendered.container(chart.deploymentOf(service)).getLifecycle().getPreStop();
             // an exec of sleep needs no shell and no HTTP client in the image
             assertThat(preStop.getExec().getCommand()).as(service).containsExactly("sleep", "10");
-            assertThat(pod.getTerminationGracePeriodSeconds()).as(service).isEqualTo(45L)
+            assertThat(pod.getTerminationGracePeriodSeconds()).as(service).isEqualTo(60L)
                     .isGreaterThan(Long.parseLong(preStop.getExec().getCommand().get(1)));
         }
     }
