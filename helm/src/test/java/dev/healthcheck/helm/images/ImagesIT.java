@@ -1,10 +1,9 @@
 package dev.healthcheck.helm.images;
 
-import static dev.healthcheck.helm.images.Podman.podman;
-import static dev.healthcheck.helm.images.Podman.tryPodman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.healthcheck.helm.Podman;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,21 +43,21 @@ class ImagesIT {
     @BeforeAll
     static void buildImagesAndNetwork() {
         List<String> build = List.of(ROOT.resolve("helm/images/build").toString());
-        Podman.run(build, ROOT, Duration.ofMinutes(20)).orFail(build);
-        podman("network", "create", RUN);
+        Podman.host(ROOT, Duration.ofMinutes(20), build);
+        Podman.run("network", "create", RUN);
     }
 
     @AfterAll
     static void removeWhatTheRunStarted() {
-        containers.forEach(c -> tryPodman("rm", "-f", "-t", "10", c));
-        volumes.forEach(v -> tryPodman("volume", "rm", "-f", v));
-        tryPodman("network", "rm", "-f", RUN);
+        containers.forEach(c -> Podman.attempt("rm", "-f", "-t", "10", c));
+        volumes.forEach(v -> Podman.attempt("volume", "rm", "-f", v));
+        Podman.attempt("network", "rm", "-f", RUN);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"schedule", "reservation", "delivery", "mypage", "broker", "derby-network"})
     void everyImageRunsAsTheNumericUser1001(String name) {
-        assertThat(podman("image", "inspect", "--format", "{{.Config.User}}", image(name))).isEqualTo("1001");
+        assertThat(Podman.run("image", "inspect", "--format", "{{.Config.User}}", image(name))).isEqualTo("1001");
     }
 
     @Test
@@ -70,8 +69,8 @@ class ImagesIT {
 
         Files.writeString(brokerXml, Files.readString(brokerXml).replace("<addresses>",
                 "<addresses>\n      <address name=\"images.changed\"><anycast><queue name=\"images.changed\"/></anycast></address>"));
-        podman("stop", "-t", "30", broker);
-        podman("start", broker);
+        Podman.run("stop", "-t", "30", broker);
+        Podman.run("start", broker);
         String bothStarts = awaitLog(broker, "AMQ221007", 2);
 
         assertThat(bothStarts).contains("Deploying address images.changed");
@@ -95,10 +94,10 @@ class ImagesIT {
                 "-e", "ADMIN_PASSWORD=a", "-e", "CUSTOMER_ALICE_PASSWORD=b", "-e", "CUSTOMER_BOB_PASSWORD=c",
                 "-e", "SERVICE_USER=s", "-e", "SERVICE_PASSWORD=d", image("schedule"));
 
-        assertThat(podman("exec", schedule, "id", "-u")).isEqualTo("1001");
-        assertThat(tryPodman("exec", schedule, "touch", "/opt/liberty/wlp/written").exitCode())
+        assertThat(Podman.run("exec", schedule, "id", "-u")).isEqualTo("1001");
+        assertThat(Podman.attempt("exec", schedule, "touch", "/opt/liberty/wlp/written").exit())
                 .as("root file system read-only").isNotZero();
-        URI ready = URI.create("http://" + podman("port", schedule, "9080/tcp") + "/health/ready");
+        URI ready = URI.create("http://" + Podman.run("port", schedule, "9080/tcp") + "/health/ready");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // Liberty with the Artemis adapter starts in 10-35 s alone, minutes on a loaded machine
         await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
@@ -129,7 +128,7 @@ class ImagesIT {
         List<String> command = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", RUN, "--read-only", "--tmpfs", "/tmp"));
         command.addAll(List.of(args));
         containers.add(name);
-        podman(command.toArray(String[]::new));
+        Podman.run(command.toArray(String[]::new));
         return name;
     }
 
@@ -142,7 +141,7 @@ class ImagesIT {
     /** The container's log once it shows the marker the given number of times. */
     private static String awaitLog(String container, String marker, int times) {
         return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> podman("logs", container), log -> occurrences(log, marker) >= times);
+                .until(() -> Podman.run("logs", container), log -> occurrences(log, marker) >= times);
     }
 
     private static int occurrences(String text, String marker) {

@@ -2,6 +2,7 @@ package dev.healthcheck.helm.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.healthcheck.helm.Chart;
+import dev.healthcheck.helm.Podman;
 import dev.healthcheck.helm.Rendered;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;

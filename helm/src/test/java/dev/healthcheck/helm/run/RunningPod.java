@@ -1,5 +1,6 @@
 package dev.healthcheck.helm.run;
 
+import dev.healthcheck.helm.Podman;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
