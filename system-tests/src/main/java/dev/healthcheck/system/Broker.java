@@ -33,7 +33,11 @@ public final class Broker {
             create(instance);
         }
         try {
-            Files.copy(layout.brokerConfig(), instance.resolve("etc/broker.xml"), StandardCopyOption.REPLACE_EXISTING);
+            // the configuration and the logins (one per service, and operator) in force at every start
+            for (String file : List.of("broker.xml", "artemis-users.properties", "artemis-roles.properties")) {
+                Files.copy(layout.brokerConfig().resolveSibling(file), instance.resolve("etc").resolve(file),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,8 +96,8 @@ public final class Broker {
             throw new IllegalStateException("no broker distribution at " + artemis + ": build first (mvn install)");
         }
         Processes.run(List.of(artemis.toString(), "create", "--silent", "--require-login",
-                "--user", credentials.getProperty("ARTEMIS_USER"),
-                "--password", credentials.getProperty("ARTEMIS_PASSWORD"),
+                "--user", credentials.getProperty("ARTEMIS_OPERATOR_USER"),
+                "--password", credentials.getProperty("ARTEMIS_OPERATOR_PASSWORD"),
                 "--host", "127.0.0.1", "--no-web", "--no-amqp-acceptor", "--no-mqtt-acceptor",
                 "--no-stomp-acceptor", "--no-hornetq-acceptor", instance.toString()), log(), Duration.ofMinutes(2));
     }

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,6 +43,17 @@ public final class LibertyServer {
     /** The server's log of messages (INFO and above), where every refusal is logged with its instance id. */
     public Path messagesLog() {
         return layout.serverDir(name).resolve("logs/messages.log");
+    }
+
+    /** What the build put in its server.env: the environment its configuration reads (development values). */
+    public Properties environment() {
+        Properties environment = new Properties();
+        try (var reader = Files.newBufferedReader(layout.serverDir(name).resolve("server.env"))) {
+            environment.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return environment;
     }
 
     public URI uri(String path) {
