@@ -61,9 +61,11 @@ public class ReservationResource {
     @Operation(summary = "Book seats of a schedule",
             description = "Customers only; the booking belongs to the caller. Takes the seats from schedule in this "
                     + "request and raises Reserved, which starts the mail-out. Without reservationId the server "
-                    + "assigns one. Repeating a booking with the same reservationId, schedule and count answers 200 "
-                    + "with the same reservation and books nothing twice. A refused booking reserves nothing and "
-                    + "mails nothing.")
+                    + "assigns one, and also when another customer already has the reservationId asked for: the "
+                    + "booking is then answered exactly as for a free id, under an id of the server's (so no answer "
+                    + "tells whether an id is in use). Repeating a booking with the same reservationId, schedule and "
+                    + "count answers 200 with the same reservation and books nothing twice. A refused booking "
+                    + "reserves nothing and mails nothing.")
     @APIResponse(responseCode = "201", description = "Booked by this request; Location names the reservation.",
             headers = @Header(name = "Location", description = "The reservation's URI",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -80,8 +82,8 @@ public class ReservationResource {
             + "(urn:healthcheck:problem:unknown-schedule); nothing reserved.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = Answers.PROBLEM)))
     @APIResponse(responseCode = "409", description = "Refused, nothing reserved: too few seats left "
-            + "(urn:healthcheck:problem:not-enough-seats); the reservationId belongs to a different booking "
-            + "(urn:healthcheck:problem:reservation-id-taken); or another request for the same reservationId is "
+            + "(urn:healthcheck:problem:not-enough-seats); the caller already used the reservationId for another "
+            + "of their bookings (urn:healthcheck:problem:reservation-id-taken); or another request for the same reservationId is "
             + "still under way (urn:healthcheck:problem:booking-in-progress, with Retry-After).",
             headers = @Header(name = "Retry-After", description = "Seconds to wait; only with booking-in-progress",
                     schema = @Schema(type = SchemaType.INTEGER)),

@@ -39,11 +39,13 @@ public class BookingService {
     long retryAfterSeconds;
 
     public Booking book(Caller caller, Long requestedId, long scheduleId, int reservationCount) {
-        long reservationId = requestedId != null ? requestedId : ReservationIds.assign();
-        Start start = begin(caller, reservationId, scheduleId, reservationCount);
+        Start start = begin(caller, requestedId != null ? requestedId : ReservationIds.assign(), scheduleId,
+                reservationCount);
         if (start.alreadyBooked()) {
             return new Booking(start.reservation(), false);
         }
+        // the id asked for, or the server's when another customer has that one
+        long reservationId = start.reservation().reservationId();
         int attempt = start.attempt();
         SeatConfirmation taken;
         try {

@@ -6,6 +6,7 @@ import dev.healthcheck.kit.events.ReservationCancelled;
 import dev.healthcheck.kit.events.Reserved;
 import dev.healthcheck.reservation.domain.Reservation;
 import dev.healthcheck.reservation.domain.ReservationConflictException;
+import dev.healthcheck.reservation.domain.ReservationIds;
 import dev.healthcheck.reservation.domain.SeatConfirmation;
 import dev.healthcheck.reservation.infrastructure.jpa.ReservationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,19 +31,33 @@ public class ReservationLedger {
     /**
      * Records that an attempt to book is about to ask for seats: a new PENDING reservation, or a new
      * attempt of one that was rejected or abandoned. A reservation already booked is handed back as is.
+     * An id another customer already has is treated as free: the booking gets an id of the server's
+     * (README, Decisions: no enumeration through booking ids), which this customer's retries find again.
      *
-     * @throws ReservationConflictException the id belongs to a different booking
+     * @throws ReservationConflictException the caller already used the id for a different booking
      */
     public Start begin(String customerId, long reservationId, long scheduleId, int reservationCount) {
-        Optional<Reservation> existing = reservations.find(reservationId);
-        if (existing.isEmpty()) {
-            Reservation reservation = new Reservation(reservationId, customerId, scheduleId, reservationCount);
-            reservations.add(reservation);
-            return new Start(reservation, reservation.attempt());
+        Optional<Reservation> holder = reservations.find(reservationId);
+        if (holder.isPresent() && !holder.get().belongsTo(customerId)) {
+            Optional<Reservation> substitute = reservations.findRequested(customerId, reservationId);
+            return substitute.isPresent()
+                    ? resume(substitute.get(), reservationId, scheduleId, reservationCount)
+                    : start(Reservation.insteadOf(reservationId, ReservationIds.assign(), customerId, scheduleId,
+                            reservationCount));
         }
-        Reservation reservation = existing.get();
-        if (!reservation.isSameBooking(customerId, scheduleId, reservationCount)) {
-            throw new ReservationConflictException(reservationId);
+        return holder.isPresent()
+                ? resume(holder.get(), reservationId, scheduleId, reservationCount)
+                : start(new Reservation(reservationId, customerId, scheduleId, reservationCount));
+    }
+
+    private Start start(Reservation reservation) {
+        reservations.add(reservation);
+        return new Start(reservation, reservation.attempt());
+    }
+
+    private Start resume(Reservation reservation, long requestedId, long scheduleId, int reservationCount) {
+        if (!reservation.isSameBooking(scheduleId, reservationCount)) {
+            throw new ReservationConflictException(requestedId);
         }
         if (reservation.isBooked()) {
             return new Start(reservation, Start.ALREADY_BOOKED);

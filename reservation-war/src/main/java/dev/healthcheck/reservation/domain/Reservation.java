@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,9 @@ import java.time.LocalDate;
 @Table(name = "RESERVATION", indexes = {
         @Index(name = "RESERVATION_STATUS_AT", columnList = "STATUS, RESERVEDAT"),
         @Index(name = "RESERVATION_CUSTOMER_AT", columnList = "CUSTOMERID, RESERVEDAT DESC, RESERVATIONID"),
-        @Index(name = "RESERVATION_SCHEDULE_AT", columnList = "SCHEDULEID, RESERVEDAT DESC, RESERVATIONID")})
+        @Index(name = "RESERVATION_SCHEDULE_AT", columnList = "SCHEDULEID, RESERVEDAT DESC, RESERVATIONID")},
+        // one booking per id a customer asked for: concurrent retries of a substituted id cannot book twice
+        uniqueConstraints = @UniqueConstraint(name = "RESERVATION_REQUESTED", columnNames = {"CUSTOMERID", "REQUESTEDID"}))
 public class Reservation {
 
     public enum Status { PENDING, RESERVED, REJECTED, ABANDONED, CANCELLED }
@@ -69,7 +72,24 @@ public class Reservation {
     @Column(length = 200)
     private String location;
 
+    /**
+     * The id the customer asked for when another customer's reservation already had it (null otherwise):
+     * this one got an id of the server's instead, and the customer's retries find it by the id they sent.
+     */
+    private Long requestedId;
+
     protected Reservation() {
+    }
+
+    /**
+     * A booking whose customer asked for an id another customer already has: it is booked under an id of
+     * the server's, exactly as if the id had been free, so the answer never tells that the id is in use.
+     */
+    public static Reservation insteadOf(long requestedId, long assignedId, String customerId, long scheduleId,
+                                        int reservationCount) {
+        Reservation reservation = new Reservation(assignedId, customerId, scheduleId, reservationCount);
+        reservation.requestedId = requestedId;
+        return reservation;
     }
 
     /** A booking about to ask schedule for its seats: attempt 1. */
@@ -154,10 +174,9 @@ public class Reservation {
         return true;
     }
 
-    /** A repeated booking request is the same one when it asks for the same thing, by the same customer. */
-    public boolean isSameBooking(String customerId, long scheduleId, int reservationCount) {
-        return this.customerId.equals(customerId) && this.scheduleId == scheduleId
-                && this.reservationCount == reservationCount;
+    /** A customer's repeated booking request is the same one when it asks for the same thing. */
+    public boolean isSameBooking(long scheduleId, int reservationCount) {
+        return this.scheduleId == scheduleId && this.reservationCount == reservationCount;
     }
 
     public boolean belongsTo(String customerId) {

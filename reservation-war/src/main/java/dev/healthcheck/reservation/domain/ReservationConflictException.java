@@ -1,8 +1,8 @@
 package dev.healthcheck.reservation.domain;
 
-/** A reservationId already used for a different booking. */
+/** A reservationId the same customer already used for a different booking (another's id is never refused). */
 public class ReservationConflictException extends RuntimeException {
     public ReservationConflictException(long reservationId) {
-        super("reservationId " + reservationId + " is already used for a different booking");
+        super("reservationId " + reservationId + " is already used for another of your bookings");
     }
 }

@@ -59,10 +59,19 @@ class ReservationTest {
 
     @Test
     void aRepeatedRequestIsTheSameBookingOnlyIfNothingDiffers() {
-        assertThat(reservation.isSameBooking("alice", 1, 10)).isTrue();
-        assertThat(reservation.isSameBooking("bob", 1, 10)).isFalse();
-        assertThat(reservation.isSameBooking("alice", 2, 10)).isFalse();
-        assertThat(reservation.isSameBooking("alice", 1, 11)).isFalse();
+        assertThat(reservation.isSameBooking(1, 10)).isTrue();
+        assertThat(reservation.isSameBooking(2, 10)).isFalse();
+        assertThat(reservation.isSameBooking(1, 11)).isFalse();
+    }
+
+    @Test
+    void aBookingInsteadOfAnotherCustomersIdIsTheCallersUnderTheServersId() {
+        var instead = Reservation.insteadOf(1, ReservationIds.assign(), "bob", 1, 10);
+
+        assertThat(instead.reservationId()).isBetween(ReservationIds.FIRST_ASSIGNED, ReservationIds.LAST_ASSIGNED);
+        assertThat(instead.belongsTo("bob")).isTrue();
+        assertThat(instead.belongsTo("alice")).isFalse();
+        assertThat(instead.status()).isEqualTo(Reservation.Status.PENDING);
     }
 
     @Test

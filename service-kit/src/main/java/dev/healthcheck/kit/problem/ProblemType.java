@@ -21,7 +21,7 @@ public enum ProblemType {
     SCHEDULE_EXISTS("schedule-exists", Response.Status.CONFLICT, "Schedule already exists"),
     NOT_ENOUGH_SEATS("not-enough-seats", Response.Status.CONFLICT, "Not enough seats"),
     RESERVATION_ID_TAKEN("reservation-id-taken", Response.Status.CONFLICT,
-            "Reservation id belongs to another booking"),
+            "Reservation id used for another of your bookings"),
     BOOKING_IN_PROGRESS("booking-in-progress", Response.Status.CONFLICT, "Booking still in progress"),
     SEAT_HOLD_CONFLICT("seat-hold-conflict", Response.Status.CONFLICT,
             "Seat hold contradicts the one recorded"),

@@ -19,6 +19,15 @@ public class ReservationRepository {
         return Optional.ofNullable(em.find(Reservation.class, reservationId));
     }
 
+    /** The customer's booking that asked for {@code requestedId} and got an id of the server's instead. */
+    public Optional<Reservation> findRequested(String customerId, long requestedId) {
+        return em.createQuery("SELECT r FROM Reservation r WHERE r.customerId = :customerId"
+                        + " AND r.requestedId = :requestedId", Reservation.class)
+                .setParameter("customerId", customerId)
+                .setParameter("requestedId", requestedId)
+                .getResultStream().findFirst();
+    }
+
     public void add(Reservation reservation) {
         em.persist(reservation);
         // Surface a duplicate id here, inside the caller's try, rather than at commit.
