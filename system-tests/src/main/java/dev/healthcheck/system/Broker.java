@@ -96,8 +96,8 @@ public final class Broker {
             throw new IllegalStateException("no broker distribution at " + artemis + ": build first (mvn install)");
         }
         Processes.run(List.of(artemis.toString(), "create", "--silent", "--require-login",
-                "--user", credentials.getProperty("ARTEMIS_OPERATOR_USER"),
-                "--password", credentials.getProperty("ARTEMIS_OPERATOR_PASSWORD"),
+                "--user", credentials.getProperty("ARTEMIS_USER"),
+                "--password", credentials.getProperty("ARTEMIS_PASSWORD"),
                 "--host", "127.0.0.1", "--no-web", "--no-amqp-acceptor", "--no-mqtt-acceptor",
                 "--no-stomp-acceptor", "--no-hornetq-acceptor", instance.toString()), log(), Duration.ofMinutes(2));
     }

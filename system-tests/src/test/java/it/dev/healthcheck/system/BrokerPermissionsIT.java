@@ -138,7 +138,7 @@ class BrokerPermissionsIT {
 
     private ClientSession operatorSession() throws Exception {
         Properties dev = TheSystem.get().credentials();
-        return session(dev.getProperty("ARTEMIS_OPERATOR_USER"), dev.getProperty("ARTEMIS_OPERATOR_PASSWORD"));
+        return session(dev.getProperty("ARTEMIS_USER"), dev.getProperty("ARTEMIS_PASSWORD"));
     }
 
     private ClientSession session(String user, String password) throws Exception {

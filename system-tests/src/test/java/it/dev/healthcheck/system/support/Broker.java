@@ -15,12 +15,9 @@ public final class Broker {
     /** As the operator: the one broker login that may do anything (broker.xml's security-settings). */
     public static JMSContext connect() {
         var credentials = TheSystem.get().credentials();
-        return connectAs(credentials.getProperty("ARTEMIS_OPERATOR_USER"), credentials.getProperty("ARTEMIS_OPERATOR_PASSWORD"));
-    }
-
-    public static JMSContext connectAs(String user, String password) {
         var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + dev.healthcheck.system.Broker.PORT);
-        return factory.createContext(user, password, JMSContext.AUTO_ACKNOWLEDGE);
+        return factory.createContext(credentials.getProperty("ARTEMIS_USER"), credentials.getProperty("ARTEMIS_PASSWORD"),
+                JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     /** How many messages in the dead-letter queue match the selector. */
