@@ -4,6 +4,7 @@ import dev.healthcheck.kit.EventPublisher;
 import dev.healthcheck.kit.events.BookingAbandoned;
 import dev.healthcheck.kit.events.ReservationCancelled;
 import dev.healthcheck.kit.events.Reserved;
+import dev.healthcheck.reservation.domain.BookingInProgressException;
 import dev.healthcheck.reservation.domain.Reservation;
 import dev.healthcheck.reservation.domain.ReservationConflictException;
 import dev.healthcheck.reservation.domain.ReservationIds;
@@ -62,7 +63,12 @@ public class ReservationLedger {
         if (reservation.isBooked()) {
             return new Start(reservation, Start.ALREADY_BOOKED);
         }
-        return new Start(reservation, reservation.tryAgain());
+        try {
+            return new Start(reservation, reservation.tryAgain());
+        } catch (BookingInProgressException inProgress) {
+            // named as the caller named it: the server's id in its place would tell that theirs is in use
+            throw new BookingInProgressException(requestedId);
+        }
     }
 
     /** The seats are taken: the reservation is booked, and says so, unless its attempt was given up meanwhile. */
