@@ -333,6 +333,13 @@ DB_PORT: {{ include "healthcheck.dbPort" $root | quote }}
 {{- end }}
 DB_NAME: {{ $name | quote }}
 OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }}
+{{- if not (has $name (list "schedule" "reservation")) }}
+# No service identity here: nothing in this service verifies or presents it. liberty-config's shared
+# users.xml still declares a user from SERVICE_USER/SERVICE_PASSWORD, and unset, Liberty keeps the
+# literal ${service.user} with the password ${service.password}, which then log in (403 everywhere,
+# but a login). A name with a colon cannot be sent in HTTP basic (RFC 7617), so this entry never logs in.
+SERVICE_USER: "no:service:caller"
+{{- end }}
 {{- if eq $name "reservation" }}
 {{- $booking := $svc.booking }}
 SCHEDULE_URL: {{ printf "http://%s:%v" (include "healthcheck.componentName" (list $root "schedule")) $root.Values.httpPort | quote }}
