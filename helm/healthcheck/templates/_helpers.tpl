@@ -45,30 +45,124 @@ app.kubernetes.io/version: {{ $root.Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ $root.Release.Service }}
 {{- end }}
 
-{{/* The Secret every credential is read from: the operator's, or the one the chart generates. */}}
+{{/*
+Credentials. Each pod reads only the keys it uses, from one of two layouts:
+- one Secret (secrets.existingSecret, or the one the chart generates) holding every key of
+  healthcheck.secretKeys; the broker logins of the services are ARTEMIS_PASSWORD_<SERVICE> there;
+- one Secret per owner (secrets.existingSecrets.<owner>), each holding the keys its pod reads under the
+  names the pod reads them (ARTEMIS_PASSWORD, not ARTEMIS_PASSWORD_SCHEDULE).
+*/}}
 {{- define "healthcheck.secretName" -}}
 {{- .Values.secrets.existingSecret | default (include "healthcheck.componentName" (list . "credentials")) }}
 {{- end }}
 
+{{- define "healthcheck.perServiceSecrets" -}}
+{{- range $owner, $name := .Values.secrets.existingSecrets }}{{ if $name }}true{{ end }}{{ end }}
+{{- end }}
+
+{{/* The keys of the one Secret: the services' broker logins, the broker operator's, the database's, the users'. */}}
 {{- define "healthcheck.secretKeys" -}}
-ARTEMIS_USER ARTEMIS_PASSWORD DB_USER DB_PASSWORD ADMIN_PASSWORD CUSTOMER_ALICE_PASSWORD CUSTOMER_BOB_PASSWORD SERVICE_USER SERVICE_PASSWORD
+ARTEMIS_PASSWORD_SCHEDULE ARTEMIS_PASSWORD_RESERVATION ARTEMIS_PASSWORD_DELIVERY ARTEMIS_PASSWORD_MYPAGE ARTEMIS_OPERATOR_USER ARTEMIS_OPERATOR_PASSWORD DB_USER DB_PASSWORD ADMIN_PASSWORD CUSTOMER_ALICE_PASSWORD CUSTOMER_BOB_PASSWORD SERVICE_USER SERVICE_PASSWORD
+{{- end }}
+
+{{/*
+Where one credential of an owner (a service, artemis, derby) is read: (list $ "schedule" "ARTEMIS_PASSWORD")
+gives {secret, key}. With per-owner Secrets the key keeps its name; in the one Secret a service's broker
+password is ARTEMIS_PASSWORD_<SERVICE>, every other key is shared.
+*/}}
+{{- define "healthcheck.secretRef" -}}
+{{- $root := index . 0 }}
+{{- $owner := index . 1 }}
+{{- $key := index . 2 }}
+{{- if include "healthcheck.perServiceSecrets" $root }}
+{{- $name := index $root.Values.secrets.existingSecrets $owner | default "" }}
+{{- if not $name }}
+{{- fail (printf "secrets.existingSecrets.%s is not set: with per-service Secrets, every service, and the release's broker and database when they run, need theirs" $owner) }}
+{{- end }}
+{{- toYaml (dict "secret" $name "key" $key) }}
+{{- else }}
+{{- $single := ternary (printf "ARTEMIS_PASSWORD_%s" (upper $owner)) $key (eq $key "ARTEMIS_PASSWORD") }}
+{{- toYaml (dict "secret" (include "healthcheck.secretName" $root) "key" $single) }}
+{{- end }}
+{{- end }}
+
+{{/*
+The credentials one pod reads, as a list of {env, owner, key}: (list $ "schedule"). A service gets its own
+broker password, the database login (network mode only: embedded Derby needs none), the users its
+registry verifies (admin, alice, bob) and, only schedule (which verifies it) and reservation (which
+calls schedule with it), the service identity. The broker gets every broker login, Derby the database
+login, the helm test pod the two users it books with.
+*/}}
+{{- define "healthcheck.credentials" -}}
+{{- $root := index . 0 }}
+{{- $component := index . 1 }}
+{{- $entries := list }}
+{{- if hasKey $root.Values.services $component }}
+{{- $entries = append $entries (dict "env" "ARTEMIS_PASSWORD" "owner" $component "key" "ARTEMIS_PASSWORD") }}
+{{- if eq (include "healthcheck.dbMode" $root) "network" }}
+{{- range $key := list "DB_USER" "DB_PASSWORD" }}
+{{- $entries = append $entries (dict "env" $key "owner" $component "key" $key) }}
+{{- end }}
+{{- end }}
+{{- range $key := list "ADMIN_PASSWORD" "CUSTOMER_ALICE_PASSWORD" "CUSTOMER_BOB_PASSWORD" }}
+{{- $entries = append $entries (dict "env" $key "owner" $component "key" $key) }}
+{{- end }}
+{{- if has $component (list "schedule" "reservation") }}
+{{- range $key := list "SERVICE_USER" "SERVICE_PASSWORD" }}
+{{- $entries = append $entries (dict "env" $key "owner" $component "key" $key) }}
+{{- end }}
+{{- end }}
+{{- else if eq $component "artemis" }}
+{{- range $key := list "ARTEMIS_OPERATOR_USER" "ARTEMIS_OPERATOR_PASSWORD" }}
+{{- $entries = append $entries (dict "env" $key "owner" "artemis" "key" $key) }}
+{{- end }}
+{{- range $service := keys $root.Values.services | sortAlpha }}
+{{- $entries = append $entries (dict "env" (printf "ARTEMIS_PASSWORD_%s" (upper $service)) "owner" $service "key" "ARTEMIS_PASSWORD") }}
+{{- end }}
+{{- else if eq $component "derby" }}
+{{- range $key := list "DB_USER" "DB_PASSWORD" }}
+{{- $entries = append $entries (dict "env" $key "owner" "derby" "key" $key) }}
+{{- end }}
+{{- else if eq $component "smoke-test" }}
+{{- range $key := list "ADMIN_PASSWORD" "CUSTOMER_ALICE_PASSWORD" }}
+{{- $entries = append $entries (dict "env" $key "owner" "reservation" "key" $key) }}
+{{- end }}
+{{- else }}
+{{- fail (printf "no credentials are defined for %s" $component) }}
+{{- end }}
+{{- toYaml $entries }}
+{{- end }}
+
+{{/* The env entries of one pod's credentials: (list $ "schedule"). */}}
+{{- define "healthcheck.secretEnv" -}}
+{{- $root := index . 0 }}
+{{- range $entry := include "healthcheck.credentials" . | fromYamlArray }}
+{{- $ref := include "healthcheck.secretRef" (list $root $entry.owner $entry.key) | fromYaml }}
+- name: {{ $entry.env }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $ref.secret }}
+      key: {{ $ref.key }}
+{{- end }}
 {{- end }}
 
 {{/*
 The generated Secret's data (base64), drawn once per rendering and kept on the root context, so the
 Secret and the pods' checksum agree. Random on first install, read back with lookup on upgrades so
 that pods, the broker and the database keep agreeing (helm template and --dry-run cannot look up and
-show fresh random values).
+show fresh random values: under GitOps, name Secrets of your own instead).
 */}}
 {{- define "healthcheck.generatedSecretData" -}}
 {{- if not (hasKey . "healthcheckGeneratedSecretData") }}
 {{- $existing := (lookup "v1" "Secret" .Release.Namespace (include "healthcheck.secretName" .)).data | default dict }}
 {{- $data := dict }}
-{{- range $key := list "ARTEMIS_PASSWORD" "DB_PASSWORD" "ADMIN_PASSWORD" "CUSTOMER_ALICE_PASSWORD" "CUSTOMER_BOB_PASSWORD" "SERVICE_PASSWORD" }}
+{{- range $key := include "healthcheck.secretKeys" . | splitList " " }}
+{{- if contains "PASSWORD" $key }}
 {{- $_ := set $data $key (index $existing $key | default (randAlphaNum 32 | b64enc)) }}
 {{- end }}
+{{- end }}
 {{- /* user names too: a letter first and alphanumerics only, valid for Artemis, Derby and Liberty alike */}}
-{{- range $key, $prefix := dict "ARTEMIS_USER" "artemis" "DB_USER" "db" "SERVICE_USER" "service" }}
+{{- range $key, $prefix := dict "ARTEMIS_OPERATOR_USER" "operator" "DB_USER" "db" "SERVICE_USER" "service" }}
 {{- $_ := set $data $key (index $existing $key | default (printf "%s%s" $prefix (randAlphaNum 8 | lower) | b64enc)) }}
 {{- end }}
 {{- $_ := set . "healthcheckGeneratedSecretData" $data }}
@@ -77,17 +171,25 @@ show fresh random values).
 {{- end }}
 
 {{/*
-Hash of the credentials, on every pod template: the servers, the broker and Derby read them only at
-start, so a changed value must roll the pods. The generated Secret's content; for secrets.existingSecret
-its name and its content as lookup reads it at install or upgrade (nothing under helm template).
+Hash of the credentials one pod reads, on its template: (list $ "schedule"). The servers, the broker
+and Derby read them only at start, so a changed value must roll exactly the pods that read it. Values
+of the generated Secret, or of the operator's Secrets as lookup reads them at install or upgrade
+(nothing under helm template: then only the Secrets' names and keys count; bump a podAnnotations value).
 */}}
 {{- define "healthcheck.secretChecksum" -}}
-{{- if .Values.secrets.existingSecret }}
-{{- $existing := (lookup "v1" "Secret" .Release.Namespace .Values.secrets.existingSecret).data | default dict }}
-{{- printf "%s\n%s" .Values.secrets.existingSecret (toYaml $existing) | sha256sum }}
+{{- $root := index . 0 }}
+{{- $lines := list }}
+{{- range $entry := include "healthcheck.credentials" . | fromYamlArray }}
+{{- $ref := include "healthcheck.secretRef" (list $root $entry.owner $entry.key) | fromYaml }}
+{{- $data := dict }}
+{{- if or $root.Values.secrets.existingSecret (include "healthcheck.perServiceSecrets" $root) }}
+{{- $data = (lookup "v1" "Secret" $root.Release.Namespace $ref.secret).data | default dict }}
 {{- else }}
-{{- include "healthcheck.generatedSecretData" . | sha256sum }}
+{{- $data = include "healthcheck.generatedSecretData" $root | fromYaml }}
 {{- end }}
+{{- $lines = append $lines (printf "%s=%s/%s:%s" $entry.env $ref.secret $ref.key (index $data $ref.key | default "")) }}
+{{- end }}
+{{- join "\n" $lines | sha256sum }}
 {{- end }}
 
 {{/* Broker address: an external host wins; otherwise the release's own broker, which must then be enabled. */}}
@@ -184,9 +286,9 @@ topologySpreadConstraints:
 {{- end }}
 {{- end }}
 
-{{/* Annotations of every pod template: the operator's, and the hash of the credentials the pod reads. */}}
+{{/* Annotations of every pod template: the operator's, and the hash of the credentials the pod reads: (list $ "schedule"). */}}
 {{- define "healthcheck.podAnnotations" -}}
-{{- with .Values.podAnnotations }}
+{{- with (index . 0).Values.podAnnotations }}
 {{- toYaml . }}
 {{ end -}}
 checksum/secret: {{ include "healthcheck.secretChecksum" . }}
@@ -222,6 +324,8 @@ The non-secret settings of one service, exactly the environment its server reads
 HTTP_PORT: {{ $root.Values.httpPort | quote }}
 ARTEMIS_HOST: {{ include "healthcheck.artemisHost" $root | quote }}
 ARTEMIS_PORT: {{ include "healthcheck.artemisPort" $root | quote }}
+# each service logs in to the broker as its own user, named after it (its password is in its Secret)
+ARTEMIS_USER: {{ $name | quote }}
 DB_MODE: {{ $dbMode | quote }}
 {{- if eq $dbMode "network" }}
 DB_HOST: {{ include "healthcheck.dbHost" $root | quote }}
@@ -229,6 +333,13 @@ DB_PORT: {{ include "healthcheck.dbPort" $root | quote }}
 {{- end }}
 DB_NAME: {{ $name | quote }}
 OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }}
+{{- if not (has $name (list "schedule" "reservation")) }}
+# No service identity here: nothing in this service verifies or presents it. liberty-config's shared
+# users.xml still declares a user from SERVICE_USER/SERVICE_PASSWORD, and unset, Liberty keeps the
+# literal ${service.user} with the password ${service.password}, which then log in (403 everywhere,
+# but a login). A name with a colon cannot be sent in HTTP basic (RFC 7617), so this entry never logs in.
+SERVICE_USER: "no:service:caller"
+{{- end }}
 {{- if eq $name "reservation" }}
 {{- $booking := $svc.booking }}
 SCHEDULE_URL: {{ printf "http://%s:%v" (include "healthcheck.componentName" (list $root "schedule")) $root.Values.httpPort | quote }}
@@ -239,17 +350,5 @@ DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_CIRCUITBREA
 DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_CIRCUITBREAKER_FAILURERATIO: {{ $booking.circuitBreaker.failureRatio | quote }}
 DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_CIRCUITBREAKER_DELAY: {{ $booking.circuitBreaker.delayMillis | quote }}
 DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_BULKHEAD_VALUE: {{ $booking.bulkhead | quote }}
-{{- end }}
-{{- end }}
-
-{{/* Credential environment of a service, every variable from the Secret. */}}
-{{- define "healthcheck.secretEnv" -}}
-{{- $secret := include "healthcheck.secretName" . }}
-{{- range $key := include "healthcheck.secretKeys" . | splitList " " }}
-- name: {{ $key }}
-  valueFrom:
-    secretKeyRef:
-      name: {{ $secret }}
-      key: {{ $key }}
 {{- end }}
 {{- end }}

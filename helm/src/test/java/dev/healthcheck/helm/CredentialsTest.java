@@ -1,6 +1,7 @@
 package dev.healthcheck.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -13,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Credentials come from a Secret: generated at random and kept, or the operator's own. Never from the chart. */
 class CredentialsTest {
@@ -37,7 +41,7 @@ class CredentialsTest {
 
         Secret secret = chart.get(Secret.class, "healthcheck-credentials");
         Map<String, String> credentials = decode(secret);
-        assertThat(credentials).containsOnlyKeys(ServerEnvironment.SECRET);
+        assertThat(credentials).containsOnlyKeys(Credentials.SINGLE_SECRET_KEYS);
         credentials.forEach((key, value) -> {
             assertThat(value).as(key).hasSizeGreaterThanOrEqualTo(10).matches("[A-Za-z0-9]+");
             assertThat(defaults).as("values.yaml defaults").doesNotContain(value);
@@ -58,7 +62,7 @@ class CredentialsTest {
     @Test
     void anUpgradeKeepsTheCredentialsOfTheInstalledSecret() {
         Map<String, String> installed = new LinkedHashMap<>();
-        for (String key : ServerEnvironment.SECRET) {
+        for (String key : Credentials.SINGLE_SECRET_KEYS) {
             installed.put(key, b64("installed-" + key.toLowerCase()));
         }
         FakeKubernetesApi.start().putSecret(Chart.NAMESPACE, "healthcheck-credentials", installed);
@@ -74,17 +78,111 @@ class CredentialsTest {
         Rendered chart = Chart.render("existing-secret.yaml");
 
         assertThat(chart.secrets()).isEmpty();
-        Set<String> referenced = new HashSet<>();
-        Stream.concat(chart.all(Deployment.class).stream().map(d -> d.getSpec().getTemplate().getSpec()),
-                        chart.all(StatefulSet.class).stream().map(s -> s.getSpec().getTemplate().getSpec()))
-                .map(PodSpec::getContainers)
-                .flatMap(java.util.List::stream)
+        assertThat(secretsReadBy(chart).values()).allSatisfy(secrets -> assertThat(secrets).containsExactly("checkups-credentials"));
+        assertThat(chart.all(StatefulSet.class)).as("broker and database read it too").hasSize(2);
+    }
+
+    @Test
+    void withPerServiceSecretsTheChartRendersNoneAndEachPodReadsItsOwnAndTheBrokerThoseOfTheServices() {
+        Rendered chart = Chart.render("per-service-secrets.yaml");
+
+        assertThat(chart.secrets()).isEmpty();
+        assertThat(secretsReadBy(chart)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Deployment/healthcheck-schedule", Set.of("checkups-schedule"),
+                "Deployment/healthcheck-reservation", Set.of("checkups-reservation"),
+                "Deployment/healthcheck-delivery", Set.of("checkups-delivery"),
+                "Deployment/healthcheck-mypage", Set.of("checkups-mypage"),
+                "StatefulSet/healthcheck-artemis", Set.of("checkups-artemis", "checkups-schedule", "checkups-reservation",
+                        "checkups-delivery", "checkups-mypage"),
+                "StatefulSet/healthcheck-derby", Set.of("checkups-derby"),
+                "Pod/healthcheck-smoke-test", Set.of("checkups-reservation")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"defaults", "existing-secret.yaml", "per-service-secrets.yaml", "embedded-database"})
+    void eachPodReadsOnlyTheCredentialsItsProcessUses(String valueSet) {
+        boolean network = !valueSet.equals("embedded-database");
+        Rendered chart = switch (valueSet) {
+            case "defaults" -> Chart.render();
+            case "embedded-database" -> Chart.render(List.of(), Map.of("derby.network.enabled", false,
+                    "services.reservation.autoscaling.enabled", false));
+            default -> Chart.render(valueSet);
+        };
+        Credentials.Layout layout = Credentials.Layout.of(valueSet);
+
+        Map<String, String> pods = new LinkedHashMap<>();
+        Rendered.SERVICES.forEach(service -> pods.put("Deployment/healthcheck-" + service, service));
+        pods.put("StatefulSet/healthcheck-artemis", "artemis");
+        if (network) {
+            pods.put("StatefulSet/healthcheck-derby", "derby");
+        }
+        pods.put("Pod/healthcheck-smoke-test", "smoke-test");
+        assertThat(chart.allPodSpecs()).containsOnlyKeys(pods.keySet());
+
+        pods.forEach((name, component) -> {
+            PodSpec pod = chart.allPodSpecs().get(name);
+            Map<String, Rendered.FromSecret> read = new LinkedHashMap<>();
+            pod.getContainers().forEach(container -> chart.environment(container).forEach((variable, source) -> {
+                if (source instanceof Rendered.FromSecret secret) {
+                    read.put(variable, secret);
+                }
+            }));
+            assertThat(read).as("credentials of %s", name)
+                    .containsExactlyInAnyOrderEntriesOf(Credentials.expected(component, layout, network));
+            // no Secret reaches a pod as files either
+            assertThat(pod.getVolumes()).as("volumes of %s", name)
+                    .allSatisfy(volume -> assertThat(volume.getSecret()).isNull())
+                    .allSatisfy(volume -> assertThat(volume.getProjected()).isNull());
+        });
+        // the service identity only where it is verified (schedule) or presented (reservation); elsewhere
+        // the shared registry's entry gets a user name HTTP basic cannot carry (a colon), so it never logs in
+        for (String service : List.of("delivery", "mypage")) {
+            Map<String, Rendered.Source> environment = chart.environment(Rendered.container(chart.deploymentOf(service)));
+            assertThat(environment).as(service).doesNotContainKey("SERVICE_PASSWORD");
+            assertThat(chart.config(chart.deploymentOf(service), "SERVICE_USER")).as(service).contains(":");
+        }
+        // the broker's operator login reaches the broker alone
+        chart.allPodSpecs().forEach((name, pod) -> {
+            if (!name.equals("StatefulSet/healthcheck-artemis")) {
+                pod.getContainers().forEach(container -> assertThat(chart.environment(container)).as(name)
+                        .doesNotContainKeys("ARTEMIS_OPERATOR_USER", "ARTEMIS_OPERATOR_PASSWORD"));
+            }
+        });
+    }
+
+    @Test
+    void aMissingPerServiceSecretIsRefused() {
+        assertThatThrownBy(() -> Chart.render(List.of("per-service-secrets.yaml"), Map.of("secrets.existingSecrets.delivery", "")))
+                .hasMessageContaining("secrets.existingSecrets.delivery is not set");
+    }
+
+    @Test
+    void oneSecretAndPerServiceSecretsTogetherAreRefused() {
+        assertThatThrownBy(() -> Chart.render(List.of("per-service-secrets.yaml"), Map.of("secrets.existingSecret", "all")))
+                .hasMessageContaining("not both");
+    }
+
+    @Test
+    void withAnExternalBrokerAndDatabaseTheirSecretsAreNotNeeded() {
+        Rendered chart = Chart.render(List.of("per-service-secrets.yaml", "external-broker.yaml"), Map.of(
+                "secrets.existingSecrets.artemis", "", "secrets.existingSecrets.derby", "",
+                "database.external.host", "derby.databases.svc"));
+
+        assertThat(chart.all(StatefulSet.class)).isEmpty();
+        assertThat(chart.environment(Rendered.container(chart.deploymentOf("delivery"))))
+                .containsEntry("DB_PASSWORD", new Rendered.FromSecret("checkups-delivery", "DB_PASSWORD"));
+    }
+
+    /** The Secrets each pod's containers read, by pod. */
+    private static Map<String, Set<String>> secretsReadBy(Rendered chart) {
+        Map<String, Set<String>> read = new LinkedHashMap<>();
+        chart.allPodSpecs().forEach((name, pod) -> read.put(name, pod.getContainers().stream()
                 .flatMap(c -> c.getEnv().stream())
                 .map(EnvVar::getValueFrom)
                 .filter(from -> from != null && from.getSecretKeyRef() != null)
-                .forEach(from -> referenced.add(from.getSecretKeyRef().getName()));
-        assertThat(referenced).containsExactly("checkups-credentials");
-        assertThat(chart.all(StatefulSet.class)).as("broker and database read it too").hasSize(2);
+                .map(from -> from.getSecretKeyRef().getName())
+                .collect(java.util.stream.Collectors.toSet())));
+        return read;
     }
 
     private static Map<String, String> decode(Secret secret) {

@@ -26,9 +26,10 @@ class MessagingTest {
         StatefulSet broker = chart.get(StatefulSet.class, "healthcheck-artemis");
         Container container = broker.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getImage()).isEqualTo("registry.example.org/healthcheck/broker:1.0.0-SNAPSHOT");
+        // every login the broker accepts: the operator's and one per service, named after it
         assertThat(chart.environment(container))
-                .containsEntry("ARTEMIS_USER", new Rendered.FromSecret("healthcheck-credentials", "ARTEMIS_USER"))
-                .containsEntry("ARTEMIS_PASSWORD", new Rendered.FromSecret("healthcheck-credentials", "ARTEMIS_PASSWORD"));
+                .containsEntry("ARTEMIS_SERVICE_USERS", new Rendered.Literal("delivery mypage reservation schedule"))
+                .containsAllEntriesOf(Credentials.expected("artemis", Credentials.Layout.GENERATED, true));
         assertThat(broker.getSpec().getVolumeClaimTemplates()).singleElement()
                 .satisfies(claim -> assertThat(claim.getMetadata().getName()).isEqualTo("data"));
         assertThat(container.getVolumeMounts())

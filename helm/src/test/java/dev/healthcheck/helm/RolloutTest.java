@@ -50,20 +50,46 @@ class RolloutTest {
     }
 
     @Test
-    void aChangedCredentialRollsEveryPodThatReadsTheSecret() {
+    void aChangedCredentialRollsExactlyThePodsThatReadIt() {
         Map<String, String> installed = installedSecret("first");
         FakeKubernetesApi.start().putSecret(Chart.NAMESPACE, "healthcheck-credentials", installed);
         Map<String, String> before = secretChecksums(Chart.render());
         Map<String, String> again = secretChecksums(Chart.render());
+        assertThat(again).as("an upgrade with the same credentials rolls nothing").isEqualTo(before);
 
         installed.put("DB_PASSWORD", b64("rotated"));
         FakeKubernetesApi.start().putSecret(Chart.NAMESPACE, "healthcheck-credentials", installed);
-        Map<String, String> after = secretChecksums(Chart.render());
+        Map<String, String> database = secretChecksums(Chart.render());
+        assertThat(rolled(before, database)).containsExactlyInAnyOrder("Deployment/healthcheck-schedule",
+                "Deployment/healthcheck-reservation", "Deployment/healthcheck-delivery", "Deployment/healthcheck-mypage",
+                "StatefulSet/healthcheck-derby");
 
-        assertThat(again).as("an upgrade with the same credentials rolls nothing").isEqualTo(before);
-        assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(before.keySet())
-                .contains("Deployment/healthcheck-schedule", "StatefulSet/healthcheck-artemis", "StatefulSet/healthcheck-derby");
-        after.forEach((pod, checksum) -> assertThat(checksum).as(pod).isNotEqualTo(before.get(pod)));
+        installed.put("ARTEMIS_PASSWORD_DELIVERY", b64("rotated"));
+        FakeKubernetesApi.start().putSecret(Chart.NAMESPACE, "healthcheck-credentials", installed);
+        assertThat(rolled(database, secretChecksums(Chart.render())))
+                .containsExactlyInAnyOrder("Deployment/healthcheck-delivery", "StatefulSet/healthcheck-artemis");
+    }
+
+    @Test
+    void aChangedPerServiceSecretRollsThePodsThatReadItAtTheNextUpgrade() {
+        FakeKubernetesApi api = FakeKubernetesApi.start();
+        Map<String, String> mypage = new LinkedHashMap<>();
+        Credentials.ofService("mypage", true).forEach(key -> mypage.put(key, b64("first-" + key)));
+        api.putSecret(Chart.NAMESPACE, "checkups-mypage", mypage);
+        Map<String, String> before = secretChecksums(Chart.render("per-service-secrets.yaml"));
+
+        mypage.put("ARTEMIS_PASSWORD", b64("rotated"));
+        api.putSecret(Chart.NAMESPACE, "checkups-mypage", mypage);
+        Map<String, String> after = secretChecksums(Chart.render("per-service-secrets.yaml"));
+
+        // the broker reads mypage's broker password from mypage's Secret
+        assertThat(rolled(before, after))
+                .containsExactlyInAnyOrder("Deployment/healthcheck-mypage", "StatefulSet/healthcheck-artemis");
+    }
+
+    private static java.util.List<String> rolled(Map<String, String> before, Map<String, String> after) {
+        assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(before.keySet());
+        return after.keySet().stream().filter(pod -> !after.get(pod).equals(before.get(pod))).toList();
     }
 
     @Test
@@ -141,13 +167,13 @@ class RolloutTest {
             assertThat(environment).as(service)
                     .containsEntry("JAVA_TOOL_OPTIONS", new Rendered.Literal("-XX:MaxRAMPercentage=70"))
                     .containsEntry("NODE_NAME", new Rendered.FromPod("spec.nodeName"))
-                    .containsKeys(ServerEnvironment.SECRET.toArray(String[]::new));
+                    .containsKeys(Credentials.USERS.toArray(String[]::new));
         }
     }
 
     private static Map<String, String> installedSecret(String generation) {
         Map<String, String> data = new LinkedHashMap<>();
-        for (String key : ServerEnvironment.SECRET) {
+        for (String key : Credentials.SINGLE_SECRET_KEYS) {
             data.put(key, b64(generation + "-" + key.toLowerCase()));
         }
         return data;

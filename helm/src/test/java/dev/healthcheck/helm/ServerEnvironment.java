@@ -7,12 +7,8 @@ import java.util.Locale;
 final class ServerEnvironment {
 
     /** Settings every service reads from its ConfigMap. */
-    static final List<String> CONFIG = List.of("HTTP_PORT", "ARTEMIS_HOST", "ARTEMIS_PORT", "DB_MODE", "DB_HOST",
-            "DB_PORT", "DB_NAME", "OUTBOX_RELAY_INTERVAL_MS");
-
-    /** Credentials every service reads from the Secret. */
-    static final List<String> SECRET = List.of("ARTEMIS_USER", "ARTEMIS_PASSWORD", "DB_USER", "DB_PASSWORD",
-            "ADMIN_PASSWORD", "CUSTOMER_ALICE_PASSWORD", "CUSTOMER_BOB_PASSWORD", "SERVICE_USER", "SERVICE_PASSWORD");
+    static final List<String> CONFIG = List.of("HTTP_PORT", "ARTEMIS_HOST", "ARTEMIS_PORT", "ARTEMIS_USER", "DB_MODE",
+            "DB_HOST", "DB_PORT", "DB_NAME", "OUTBOX_RELAY_INTERVAL_MS");
 
     static final String SCHEDULE_SEATS = "dev.healthcheck.reservation.infrastructure.client.ScheduleSeats";
 

@@ -33,18 +33,16 @@ class SmokeTestHookTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"images.yaml", "existing-secret.yaml", "local-images.yaml"})
+    @ValueSource(strings = {"images.yaml", "existing-secret.yaml", "per-service-secrets.yaml", "local-images.yaml"})
     void itReachesScheduleAndReservationByTheirServicesAndLogsInWithTheReleasesSecret(String valueSet) {
         Rendered chart = Chart.render(valueSet);
-        String secret = valueSet.equals("existing-secret.yaml") ? "checkups-credentials" : "healthcheck-credentials";
+        var expected = Credentials.expected("smoke-test", Credentials.Layout.of(valueSet), true);
 
         Map<String, Rendered.Source> environment = chart.environment(
                 chart.get(Pod.class, "healthcheck-smoke-test").getSpec().getContainers().get(0));
 
         assertThat(environment).containsOnlyKeys(ChartSmoke.ENVIRONMENT);
-        assertThat(environment.get("ADMIN_PASSWORD")).isEqualTo(new Rendered.FromSecret(secret, "ADMIN_PASSWORD"));
-        assertThat(environment.get("CUSTOMER_ALICE_PASSWORD"))
-                .isEqualTo(new Rendered.FromSecret(secret, "CUSTOMER_ALICE_PASSWORD"));
+        assertThat(environment).containsAllEntriesOf(expected);
         for (String service : new String[] {"schedule", "reservation"}) {
             URI url = URI.create(((Rendered.Literal) environment.get(service.toUpperCase() + "_URL")).value());
             Service target = chart.serviceSelecting(chart.deploymentOf(service).getSpec().getTemplate().getMetadata().getLabels());

@@ -129,10 +129,10 @@ class WorkloadsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"defaults", "hpa-off.yaml", "external-broker.yaml", "ingress.yaml", "three-replicas.yaml",
-            "existing-secret.yaml"})
+            "existing-secret.yaml", "per-service-secrets.yaml"})
     void everyVariableTheServersReadComesFromTheConfigMapOrTheSecret(String valueSet) {
         Rendered chart = render(valueSet);
-        String secretName = valueSet.equals("existing-secret.yaml") ? "checkups-credentials" : "healthcheck-credentials";
+        Credentials.Layout layout = Credentials.Layout.of(valueSet);
 
         for (String service : SERVICES) {
             Map<String, Rendered.Source> environment = chart.environment(container(chart.deploymentOf(service)));
@@ -149,15 +149,15 @@ class WorkloadsTest {
                         .isInstanceOfSatisfying(Rendered.FromConfigMap.class,
                                 from -> assertThat(from.configMap()).isEqualTo("healthcheck-" + service));
             }
-            for (String variable : ServerEnvironment.SECRET) {
-                assertThat(environment.get(variable)).as("%s of %s", variable, service)
-                        .isEqualTo(new Rendered.FromSecret(secretName, variable));
-            }
+            Credentials.expected(service, layout, true).forEach((variable, source) ->
+                    assertThat(environment.get(variable)).as("%s of %s", variable, service).isEqualTo(source));
             assertThat(chart.config(chart.deploymentOf(service), "DB_NAME")).isEqualTo(service);
+            // each service logs in to the broker as its own user, named after it
+            assertThat(chart.config(chart.deploymentOf(service), "ARTEMIS_USER")).isEqualTo(service);
         }
         // a referenced key the generated Secret lacks would keep the pods from starting
         for (Secret secret : chart.secrets()) {
-            assertThat(secret.getData()).containsOnlyKeys(ServerEnvironment.SECRET);
+            assertThat(secret.getData()).containsOnlyKeys(Credentials.SINGLE_SECRET_KEYS);
         }
     }
 

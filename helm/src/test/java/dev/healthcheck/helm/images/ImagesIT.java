@@ -90,7 +90,8 @@ class ImagesIT {
                 "-e", "DB_MODE=network", "-e", "DB_HOST=" + derby, "-e", "DB_PORT=1527", "-e", "DB_NAME=schedule",
                 "-e", "DB_USER=imagesit", "-e", "DB_PASSWORD=db-secret",
                 "-e", "ARTEMIS_HOST=" + broker, "-e", "ARTEMIS_PORT=61616",
-                "-e", "ARTEMIS_USER=images-it", "-e", "ARTEMIS_PASSWORD=broker-secret",
+                // schedule's own broker login, as the broker's start writes it from ARTEMIS_PASSWORD_SCHEDULE
+                "-e", "ARTEMIS_USER=schedule", "-e", "ARTEMIS_PASSWORD=broker-secret",
                 "-e", "ADMIN_PASSWORD=a", "-e", "CUSTOMER_ALICE_PASSWORD=b", "-e", "CUSTOMER_BOB_PASSWORD=c",
                 "-e", "SERVICE_USER=s", "-e", "SERVICE_PASSWORD=d", image("schedule"));
 
@@ -119,7 +120,8 @@ class ImagesIT {
     private static String startBroker(Path config) {
         return start("broker", "-v", volume("broker") + ":/var/lib/artemis-instance",
                 "-v", config + ":/opt/artemis-config:ro",
-                "-e", "ARTEMIS_USER=images-it", "-e", "ARTEMIS_PASSWORD=broker-secret", image("broker"));
+                "-e", "ARTEMIS_OPERATOR_USER=images-it", "-e", "ARTEMIS_OPERATOR_PASSWORD=operator-secret",
+                "-e", "ARTEMIS_SERVICE_USERS=schedule", "-e", "ARTEMIS_PASSWORD_SCHEDULE=broker-secret", image("broker"));
     }
 
     /** Starts a container of this run, read-only with a writable /tmp as the chart runs it; returns its name. */

@@ -1,0 +1,106 @@
+package dev.healthcheck.helm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which credentials each pod of the chart must read, and from where: the least each process needs.
+ * Written from the servers' configuration (liberty-config's users.xml and database-network.xml,
+ * reservation's ScheduleClient, schedule's SeatHoldResource), not from the chart.
+ */
+final class Credentials {
+
+    /** The users every service's registry verifies (liberty-config users.xml). */
+    static final List<String> USERS = List.of("ADMIN_PASSWORD", "CUSTOMER_ALICE_PASSWORD", "CUSTOMER_BOB_PASSWORD");
+
+    /** The service identity: schedule verifies it (seat holds), reservation calls schedule with it. */
+    static final List<String> SERVICE_IDENTITY = List.of("SERVICE_USER", "SERVICE_PASSWORD");
+
+    static final List<String> DATABASE = List.of("DB_USER", "DB_PASSWORD");
+
+    static final List<String> BROKER_OPERATOR = List.of("ARTEMIS_OPERATOR_USER", "ARTEMIS_OPERATOR_PASSWORD");
+
+    /** The keys of the one Secret (generated, or secrets.existingSecret). */
+    static final List<String> SINGLE_SECRET_KEYS;
+
+    static {
+        List<String> keys = new ArrayList<>();
+        Rendered.SERVICES.forEach(service -> keys.add(brokerPasswordOf(service)));
+        keys.addAll(BROKER_OPERATOR);
+        keys.addAll(DATABASE);
+        keys.addAll(USERS);
+        keys.addAll(SERVICE_IDENTITY);
+        SINGLE_SECRET_KEYS = List.copyOf(keys);
+    }
+
+    private Credentials() {
+    }
+
+    /** The broker password of a service as the broker reads it, and as the one Secret names it. */
+    static String brokerPasswordOf(String service) {
+        return "ARTEMIS_PASSWORD_" + service.toUpperCase(Locale.ROOT);
+    }
+
+    /** What a service's server reads: its own broker password, the database login (network only), the users. */
+    static List<String> ofService(String service, boolean networkDatabase) {
+        List<String> keys = new ArrayList<>(List.of("ARTEMIS_PASSWORD"));
+        if (networkDatabase) {
+            keys.addAll(DATABASE);
+        }
+        keys.addAll(USERS);
+        if (service.equals("schedule") || service.equals("reservation")) {
+            keys.addAll(SERVICE_IDENTITY);
+        }
+        return keys;
+    }
+
+    /**
+     * Every credential one pod reads, by environment variable, with the Secret and key it must come
+     * from, for a value set's layout: owners are the services, artemis and derby.
+     */
+    static Map<String, Rendered.FromSecret> expected(String pod, Layout layout, boolean networkDatabase) {
+        Map<String, Rendered.FromSecret> expected = new LinkedHashMap<>();
+        if (Rendered.SERVICES.contains(pod)) {
+            ofService(pod, networkDatabase).forEach(key -> expected.put(key, layout.source(pod, key)));
+        } else if (pod.equals("artemis")) {
+            BROKER_OPERATOR.forEach(key -> expected.put(key, layout.source("artemis", key)));
+            Rendered.SERVICES.forEach(service ->
+                    expected.put(brokerPasswordOf(service), layout.source(service, "ARTEMIS_PASSWORD")));
+        } else if (pod.equals("derby")) {
+            DATABASE.forEach(key -> expected.put(key, layout.source("derby", key)));
+        } else if (pod.equals("smoke-test")) {
+            List.of("ADMIN_PASSWORD", "CUSTOMER_ALICE_PASSWORD")
+                    .forEach(key -> expected.put(key, layout.source("reservation", key)));
+        } else {
+            throw new IllegalArgumentException(pod);
+        }
+        return expected;
+    }
+
+    /** Where credentials live: one Secret for all, or one per owner (values/per-service-secrets.yaml). */
+    record Layout(String single, Map<String, String> perOwner) {
+
+        static final Layout GENERATED = new Layout("healthcheck-credentials", Map.of());
+
+        static Layout of(String valueSet) {
+            return switch (valueSet) {
+                case "existing-secret.yaml" -> new Layout("checkups-credentials", Map.of());
+                case "per-service-secrets.yaml" -> new Layout(null, Map.of(
+                        "schedule", "checkups-schedule", "reservation", "checkups-reservation",
+                        "delivery", "checkups-delivery", "mypage", "checkups-mypage",
+                        "artemis", "checkups-artemis", "derby", "checkups-derby"));
+                default -> GENERATED;
+            };
+        }
+
+        Rendered.FromSecret source(String owner, String key) {
+            if (single == null) {
+                return new Rendered.FromSecret(perOwner.get(owner), key);
+            }
+            return new Rendered.FromSecret(single, key.equals("ARTEMIS_PASSWORD") ? brokerPasswordOf(owner) : key);
+        }
+    }
+}
