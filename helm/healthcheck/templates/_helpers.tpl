@@ -229,6 +229,12 @@ DB_PORT: {{ include "healthcheck.dbPort" $root | quote }}
 {{- end }}
 DB_NAME: {{ $name | quote }}
 OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }}
+{{- if or (eq $name "schedule") (eq $name "delivery") }}
+# the periodic reconciliation of seat holds (schedule) and mail-outs (delivery) against reservation's bookings
+RESERVATION_URL: {{ printf "http://%s:%v" (include "healthcheck.componentName" (list $root "reservation")) $root.Values.httpPort | quote }}
+RECONCILIATION_INTERVAL_SECONDS: {{ $root.Values.config.reconciliation.intervalSeconds | quote }}
+RECONCILIATION_GRACE_SECONDS: {{ $root.Values.config.reconciliation.graceSeconds | quote }}
+{{- end }}
 {{- if eq $name "reservation" }}
 {{- $booking := $svc.booking }}
 SCHEDULE_URL: {{ printf "http://%s:%v" (include "healthcheck.componentName" (list $root "schedule")) $root.Values.httpPort | quote }}
