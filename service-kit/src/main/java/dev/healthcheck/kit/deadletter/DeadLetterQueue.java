@@ -118,7 +118,8 @@ public class DeadLetterQueue {
                 : jms.createMessage();
         for (Object name : Collections.list(letter.getPropertyNames())) {
             String property = (String) name;
-            if (!property.startsWith("_AMQ") && !property.startsWith("JMSX") && !property.equals(REASON)) {
+            // The broker's own (_AMQ_…, __AMQ_CID) and the provider's (JMSX…) belong to the old message.
+            if (!property.startsWith("_") && !property.startsWith("JMS") && !property.equals(REASON)) {
                 copy.setObjectProperty(property, letter.getObjectProperty(property));
             }
         }
