@@ -14,6 +14,7 @@ import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -66,12 +67,11 @@ public class DeadLetterQueue {
         }
         try (JMSContext jms = connect(JMSContext.AUTO_ACKNOWLEDGE);
              QueueBrowser browser = jms.createBrowser(jms.createQueue(DLA), ownSelector())) {
+            // Read no further than asked: a flood of dead letters must not be held in memory at once.
             List<DeadLetter> letters = new ArrayList<>();
-            for (Object message : Collections.list(browser.getEnumeration())) {
-                if (letters.size() == max) {
-                    break;
-                }
-                letters.add(describe((Message) message));
+            Enumeration<?> messages = browser.getEnumeration();
+            while (letters.size() < max && messages.hasMoreElements()) {
+                letters.add(describe((Message) messages.nextElement()));
             }
             return letters;
         } catch (JMSException e) {
