@@ -107,7 +107,7 @@ login, the helm test pod the two users it books with.
 {{- range $key := list "ADMIN_PASSWORD" "CUSTOMER_ALICE_PASSWORD" "CUSTOMER_BOB_PASSWORD" }}
 {{- $entries = append $entries (dict "env" $key "owner" $component "key" $key) }}
 {{- end }}
-{{- if has $component (list "schedule" "reservation") }}
+{{- if has $component (list "schedule" "reservation" "delivery") }}
 {{- range $key := list "SERVICE_USER" "SERVICE_PASSWORD" }}
 {{- $entries = append $entries (dict "env" $key "owner" $component "key" $key) }}
 {{- end }}
@@ -333,12 +333,18 @@ DB_PORT: {{ include "healthcheck.dbPort" $root | quote }}
 {{- end }}
 DB_NAME: {{ $name | quote }}
 OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }}
-{{- if not (has $name (list "schedule" "reservation")) }}
+{{- if not (has $name (list "schedule" "reservation" "delivery")) }}
 # No service identity here: nothing in this service verifies or presents it. liberty-config's shared
 # users.xml still declares a user from SERVICE_USER/SERVICE_PASSWORD, and unset, Liberty keeps the
 # literal ${service.user} with the password ${service.password}, which then log in (403 everywhere,
 # but a login). A name with a colon cannot be sent in HTTP basic (RFC 7617), so this entry never logs in.
 SERVICE_USER: "no:service:caller"
+{{- end }}
+{{- if or (eq $name "schedule") (eq $name "delivery") }}
+# the periodic reconciliation of seat holds (schedule) and mail-outs (delivery) against reservation's bookings
+RESERVATION_URL: {{ printf "http://%s:%v" (include "healthcheck.componentName" (list $root "reservation")) $root.Values.httpPort | quote }}
+RECONCILIATION_INTERVAL_SECONDS: {{ $root.Values.config.reconciliation.intervalSeconds | quote }}
+RECONCILIATION_GRACE_SECONDS: {{ $root.Values.config.reconciliation.graceSeconds | quote }}
 {{- end }}
 {{- if eq $name "reservation" }}
 {{- $booking := $svc.booking }}

@@ -51,7 +51,8 @@ final class Credentials {
             keys.addAll(DATABASE);
         }
         keys.addAll(USERS);
-        if (service.equals("schedule") || service.equals("reservation")) {
+        // schedule and reservation verify the service identity; all but mypage present it
+        if (!service.equals("mypage")) {
             keys.addAll(SERVICE_IDENTITY);
         }
         return keys;

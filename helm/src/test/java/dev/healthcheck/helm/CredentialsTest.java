@@ -134,9 +134,10 @@ class CredentialsTest {
                     .allSatisfy(volume -> assertThat(volume.getSecret()).isNull())
                     .allSatisfy(volume -> assertThat(volume.getProjected()).isNull());
         });
-        // the service identity only where it is verified (schedule) or presented (reservation); elsewhere
-        // the shared registry's entry gets a user name HTTP basic cannot carry (a colon), so it never logs in
-        for (String service : List.of("delivery", "mypage")) {
+        // the service identity only where it is verified (schedule, reservation) or presented (reservation to
+        // schedule; schedule and delivery to reservation); elsewhere the shared registry's entry gets a user
+        // name HTTP basic cannot carry (a colon), so it never logs in
+        for (String service : List.of("mypage")) {
             Map<String, Rendered.Source> environment = chart.environment(Rendered.container(chart.deploymentOf(service)));
             assertThat(environment).as(service).doesNotContainKey("SERVICE_PASSWORD");
             assertThat(chart.config(chart.deploymentOf(service), "SERVICE_USER")).as(service).contains(":");

@@ -49,6 +49,9 @@ class NetworkPolicyTest {
             expected.add(flow(service, "derby", tcp(1527)));
         }
         expected.add(flow("reservation", "schedule", tcp(9080)));
+        // the reconciliation asks reservation for booking states
+        expected.add(flow("schedule", "reservation", tcp(9080)));
+        expected.add(flow("delivery", "reservation", tcp(9080)));
         expected.add(flow("smoke-test", "schedule", tcp(9080)));
         expected.add(flow("smoke-test", "reservation", tcp(9080)));
         for (String pod : List.of("schedule", "reservation", "delivery", "mypage", "artemis", "derby", "smoke-test")) {

@@ -25,6 +25,12 @@ final class ServerEnvironment {
             java.util.stream.Stream.of("SCHEDULE_URL", "BOOKING_RETRY_AFTER_SECONDS"),
             FAULT_TOLERANCE_KEYS.stream().map(ServerEnvironment::environmentName)).toList();
 
+    /** Settings only the reconciling services (schedule, delivery) read: where reservation is, and the timings. */
+    static final List<String> RECONCILING_CONFIG = List.of("RESERVATION_URL", "RECONCILIATION_INTERVAL_SECONDS",
+            "RECONCILIATION_GRACE_SECONDS");
+
+    static final List<String> RECONCILING_SERVICES = List.of("schedule", "delivery");
+
     private ServerEnvironment() {
     }
 

@@ -144,6 +144,12 @@ class WorkloadsTest {
                 assertThat(environment).as("environment of %s", service)
                         .doesNotContainKeys(ServerEnvironment.RESERVATION_CONFIG.toArray(String[]::new));
             }
+            if (ServerEnvironment.RECONCILING_SERVICES.contains(service)) {
+                config.addAll(ServerEnvironment.RECONCILING_CONFIG);
+            } else {
+                assertThat(environment).as("environment of %s", service)
+                        .doesNotContainKeys(ServerEnvironment.RECONCILING_CONFIG.toArray(String[]::new));
+            }
             for (String variable : config) {
                 assertThat(environment.get(variable)).as("%s of %s", variable, service)
                         .isInstanceOfSatisfying(Rendered.FromConfigMap.class,
@@ -158,6 +164,20 @@ class WorkloadsTest {
         // a referenced key the generated Secret lacks would keep the pods from starting
         for (Secret secret : chart.secrets()) {
             assertThat(secret.getData()).containsOnlyKeys(Credentials.SINGLE_SECRET_KEYS);
+        }
+    }
+
+    @Test
+    void scheduleAndDeliveryReconcileAgainstTheReservationServiceWithTheConfiguredTimings() {
+        Rendered chart = Chart.render();
+        Service reservation = chart.serviceSelecting(
+                chart.deploymentOf("reservation").getSpec().getTemplate().getMetadata().getLabels());
+        for (String service : ServerEnvironment.RECONCILING_SERVICES) {
+            Deployment reconciling = chart.deploymentOf(service);
+            assertThat(chart.config(reconciling, "RESERVATION_URL")).isEqualTo("http://"
+                    + reservation.getMetadata().getName() + ":" + reservation.getSpec().getPorts().get(0).getPort());
+            assertThat(chart.config(reconciling, "RECONCILIATION_INTERVAL_SECONDS")).isEqualTo("60");
+            assertThat(chart.config(reconciling, "RECONCILIATION_GRACE_SECONDS")).isEqualTo("600");
         }
     }
 

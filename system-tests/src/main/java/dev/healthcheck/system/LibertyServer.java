@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** One service's Liberty server, driven through Liberty's own `server` script. */
@@ -25,6 +26,8 @@ public final class LibertyServer {
     private final Layout layout;
     private final String name;
     private final int port;
+    /** Added to the environment of every start: settings of one run (a test run's timings), not of the build. */
+    private Map<String, String> environment = Map.of();
 
     LibertyServer(Layout layout, String name, int port) {
         this.layout = layout;
@@ -68,7 +71,11 @@ public final class LibertyServer {
         if (Processes.portOpen("localhost", port)) {
             throw new IllegalStateException("port " + port + " is busy: is healthcheck already running?");
         }
-        return Processes.start(List.of(script(), "start", name), startLog());
+        return Processes.start(List.of(script(), "start", name), startLog(), environment);
+    }
+
+    void environment(Map<String, String> settings) {
+        environment = Map.copyOf(settings);
     }
 
     public void start() {
@@ -102,13 +109,21 @@ public final class LibertyServer {
 
     /** The value of one of the application's metrics without labels beyond the scope, if it has one. */
     public Optional<Double> metric(String name) {
+        return metricOn(line -> line.startsWith(name + "{") || line.startsWith(name + " "));
+    }
+
+    /** The value of an application metric on the line that also carries {@code label}, e.g. {@code what="seat-hold"}. */
+    public Optional<Double> metric(String name, String label) {
+        return metricOn(line -> line.startsWith(name + "{") && line.contains(label));
+    }
+
+    private Optional<Double> metricOn(Predicate<String> line) {
         try {
             var metrics = HTTP.send(HttpRequest.newBuilder(uri("/metrics?scope=application")).timeout(Duration.ofSeconds(2))
                     .build(), HttpResponse.BodyHandlers.ofString());
             // Prometheus text: one "name{labels} value" line per metric, after its # HELP and # TYPE lines
-            return metrics.statusCode() != 200 ? Optional.empty() : metrics.body().lines()
-                    .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                    .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            return metrics.statusCode() != 200 ? Optional.empty() : metrics.body().lines().filter(line)
+                    .map(found -> Double.parseDouble(found.substring(found.lastIndexOf(' ') + 1)))
                     .findFirst();
         } catch (IOException e) {
             return Optional.empty();

@@ -99,6 +99,12 @@ public final class LocalSystem implements AutoCloseable {
         return Duration.between(begin, Instant.now()).toMillis() / 1000.0;
     }
 
+    /** Settings every server of this system starts with (and restarts with), beyond its server.env. */
+    public LocalSystem withServerEnvironment(Map<String, String> settings) {
+        servers.values().forEach(server -> server.environment(settings));
+        return this;
+    }
+
     /** Forgets all data (databases, journal) so the next start is a first start. Only when stopped. */
     public LocalSystem wipe() {
         broker.wipe();

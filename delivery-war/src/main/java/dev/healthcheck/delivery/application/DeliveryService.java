@@ -65,6 +65,27 @@ public class DeliveryService {
                 delivery.scheduleId(), delivery.customerId(), delivery.status().name()));
     }
 
+    /** A page of mail-outs still PREPARING, for reconciliation. */
+    public List<Delivery> preparing(long afterReservationId, int max) {
+        return deliveries.preparing(afterReservationId, max);
+    }
+
+    /**
+     * Reconciliation: the booking was cancelled but its ReservationCancelled never arrived. Cancels the
+     * mail-out as that event would (a letter shipped meanwhile stays shipped, noted as cancelled after shipping).
+     *
+     * @return whether this call cancelled it
+     */
+    public boolean cancelOrphan(long reservationId) {
+        var delivery = deliveries.findForUpdate(reservationId);
+        if (delivery.isEmpty() || !delivery.get().cancel()) {
+            return false;
+        }
+        events.publish(new DeliveryCancelled(UUID.randomUUID(), Instant.now(), reservationId,
+                delivery.get().scheduleId(), delivery.get().customerId(), delivery.get().status().name()));
+        return true;
+    }
+
     /** The mail room handed the letter to the post; the same call again changes nothing and raises nothing. */
     public Delivery ship(long reservationId, String trackingReference) {
         Delivery delivery = deliveries.findForUpdate(reservationId)

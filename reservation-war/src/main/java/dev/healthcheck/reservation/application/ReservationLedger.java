@@ -103,6 +103,11 @@ public class ReservationLedger {
         return reservations.pendingSince(before, max);
     }
 
+    /** The reservations of these ids that exist, for another service's reconciliation. */
+    public List<Reservation> findAll(List<Long> reservationIds) {
+        return reservations.findAll(reservationIds);
+    }
+
     public Optional<Reservation> find(long reservationId) {
         return reservations.find(reservationId);
     }

@@ -211,6 +211,11 @@ public class Reservation {
         return reservedAt;
     }
 
+    /** When it entered its status: the cancellation for CANCELLED, otherwise the start of its latest attempt. */
+    public Instant statusSince() {
+        return status == Status.CANCELLED ? cancelledAt : reservedAt;
+    }
+
     public Instant cancelledAt() {
         return cancelledAt;
     }

@@ -127,6 +127,28 @@ public class ScheduleService {
         }
     }
 
+    /** A page of holds unchanged since before {@code before}, for reconciliation. */
+    public List<SeatHold> heldSince(Instant before, long afterReservationId, int max) {
+        return schedules.heldSince(before, afterReservationId, max);
+    }
+
+    /**
+     * Reconciliation gives back a hold whose booking is not RESERVED, if it is still as seen (see
+     * {@link SeatHold#reclaim}); under the schedule's row lock, like every other change of its seats.
+     *
+     * @return whether seats went back now
+     */
+    public boolean reclaim(long scheduleId, long reservationId, int attemptSeen, Instant heldBefore) {
+        Optional<Schedule> schedule = schedules.findForUpdate(scheduleId);
+        Optional<SeatHold> hold = schedules.findHold(reservationId);
+        if (schedule.isEmpty() || hold.isEmpty() || !hold.get().reclaim(schedule.get(), attemptSeen, heldBefore)) {
+            return false;
+        }
+        events.publish(new SeatsReleased(UUID.randomUUID(), Instant.now(), scheduleId, reservationId,
+                hold.get().count(), schedule.get().availableCount()));
+        return true;
+    }
+
     public SeatHold findHold(long reservationId) {
         return schedules.findHold(reservationId).orElse(null);
     }

@@ -99,7 +99,9 @@ public class SeatHold {
                 throw new ScheduleConflictException("reservationId " + reservationId + " already holds "
                         + this.count + " seats on schedule " + scheduleId);
             }
+            // A live attempt asked for it again: reconciliation's grace period starts anew.
             this.attempt = Math.max(this.attempt, attempt);
+            this.changedAt = Instant.now();
             return false;
         }
         schedule.take(count);
@@ -131,6 +133,29 @@ public class SeatHold {
         schedule.release(count);
         status = Status.RELEASED;
         return true;
+    }
+
+    /**
+     * Reconciliation: reservation says the booking is not RESERVED (or does not know it), so the seats go
+     * back, but only if the hold is still as it was seen then (held by {@code attemptSeen}, unchanged since
+     * before {@code heldBefore}): a booking attempt that adopted or took it meanwhile keeps it. No fence: the
+     * booking may still try again with a newer attempt, and its own events fence what they must.
+     *
+     * @return whether seats went back
+     */
+    public boolean reclaim(Schedule schedule, int attemptSeen, Instant heldBefore) {
+        if (status != Status.HELD || attempt != attemptSeen || !changedAt.isBefore(heldBefore)
+                || schedule.scheduleId() != scheduleId) {
+            return false;
+        }
+        schedule.release(count);
+        status = Status.RELEASED;
+        changedAt = Instant.now();
+        return true;
+    }
+
+    public Instant changedAt() {
+        return changedAt;
     }
 
     public long reservationId() {

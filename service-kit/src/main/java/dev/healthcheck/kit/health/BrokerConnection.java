@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import dev.healthcheck.kit.jms.BrokerAccount;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -13,7 +14,6 @@ import jakarta.jms.JMSException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -36,22 +36,8 @@ public class BrokerConnection {
     @Inject
     MetricRegistry metrics;
 
-    /** The same settings the resource adapter is given (messaging.xml, the chart's ConfigMap and Secret). */
     @Inject
-    @ConfigProperty(name = "artemis.host")
-    String host;
-
-    @Inject
-    @ConfigProperty(name = "artemis.port")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "artemis.user")
-    String user;
-
-    @Inject
-    @ConfigProperty(name = "artemis.password")
-    String password;
+    BrokerAccount broker;
 
     @Inject
     @ConfigProperty(name = "broker.probe.interval-ms", defaultValue = "2000")
@@ -71,8 +57,7 @@ public class BrokerConnection {
         // Threads of its own: the listeners' sessions, reconnecting in the client's shared pool, kept
         // mypage's failure notice waiting for as long as the broker was away. Pings every 5 s find a
         // broker that vanished without closing the socket, within the TTL.
-        factory = new ActiveMQConnectionFactory("tcp://" + host + ":" + port
-                + "?reconnectAttempts=0&useGlobalPools=false&clientFailureCheckPeriod=5000&connectionTTL=15000");
+        factory = broker.factory("reconnectAttempts=0&useGlobalPools=false&clientFailureCheckPeriod=5000&connectionTTL=15000");
         metrics.gauge(Metadata.builder().withName("healthcheck.broker.connected")
                 .withDescription("1 while this server holds a connection to the broker, 0 while the broker is away")
                 .build(), this, broker -> broker.isConnected() ? 1 : 0);
@@ -88,7 +73,7 @@ public class BrokerConnection {
             return;
         }
         try {
-            Connection fresh = factory.createConnection(user, password);
+            Connection fresh = broker.connect(factory);
             fresh.setExceptionListener(lost -> lost(fresh, lost));
             connection = fresh;
             changeTo(true, null);
@@ -113,11 +98,11 @@ public class BrokerConnection {
         if (before != null && before == now) {
             return;
         }
-        String broker = "the broker at " + host + ":" + port;
+        String where = "the broker at " + broker.address();
         if (now) {
-            LOG.info(before == null ? "connected to " + broker : "the connection to " + broker + " is back");
+            LOG.info(before == null ? "connected to " + where : "the connection to " + where + " is back");
         } else {
-            LOG.warning((before == null ? "cannot connect to " : "lost the connection to ") + broker + " (" + reason
+            LOG.warning((before == null ? "cannot connect to " : "lost the connection to ") + where + " (" + reason
                     + "); requests are still served and events wait in the outbox; trying again every "
                     + intervalMillis + " ms");
         }

@@ -1,5 +1,6 @@
 package dev.healthcheck.kit.problem;
 
+import dev.healthcheck.kit.deadletter.DeadLetterNotFoundException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
@@ -30,6 +31,9 @@ public final class ClientErrors {
     }
 
     static Problem problemFor(Throwable failure) {
+        if (failure instanceof DeadLetterNotFoundException) {
+            return Problem.of(ProblemType.DEAD_LETTER_NOT_FOUND, failure.getMessage());
+        }
         if (failure instanceof ConstraintViolationException violations) {
             List<FieldError> errors = fieldErrors(violations);
             return Problem.of(ProblemType.VALIDATION_FAILED, errors.stream()

@@ -15,6 +15,7 @@ public enum ProblemType {
     UNAUTHORISED("unauthorised", Response.Status.UNAUTHORIZED, "Credentials missing or wrong"),
     FORBIDDEN("forbidden", Response.Status.FORBIDDEN, "Not allowed for this caller's role"),
     NOT_FOUND("not-found", Response.Status.NOT_FOUND, "No such resource"),
+    DEAD_LETTER_NOT_FOUND("dead-letter-not-found", Response.Status.NOT_FOUND, "No such dead letter"),
     UNKNOWN_SCHEDULE("unknown-schedule", Response.Status.NOT_FOUND, "Unknown schedule"),
     METHOD_NOT_ALLOWED("method-not-allowed", Response.Status.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", Response.Status.NOT_ACCEPTABLE, "No acceptable representation"),

@@ -2,6 +2,7 @@ package dev.healthcheck.kit.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.healthcheck.kit.jms.BrokerAccount;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.ExceptionListener;
@@ -45,8 +46,7 @@ class BrokerConnectionTest {
     @BeforeEach
     void fakeBroker() {
         logger.addHandler(capture);
-        broker.host = "broker.test";
-        broker.port = 61616;
+        broker.broker = new BrokerAccount("broker.test", 61616, "user", "password");
         broker.intervalMillis = 2000;
         broker.factory = factory();
     }

@@ -41,6 +41,7 @@ class AuthorisationMatrixIT {
     private static final String SHIPMENT = "{\"trackingReference\":\"RR900030000JP\"}";
     private static final long HOLD_TO_READ = 99_001;
     private static final long HOLD_TO_RELEASE = 99_002;
+    private static final String NO_SUCH_DEAD_LETTER = "00000000-0000-0000-0000-000000000000";
 
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final Api ANONYMOUS = Api.anonymous();
@@ -100,7 +101,14 @@ class AuthorisationMatrixIT {
                 row("PUT", DELIVERY, AuthorisationMatrixIT::shipmentPath, () -> SHIPMENT, 403, 403, 200, 403),
                 row("PUT", DELIVERY, () -> "/deliveries/" + ALICE_MAILED + "/arrival", null, 403, 403, 200, 403),
                 row("GET", MYPAGE, () -> "/myPages/" + ALICE_READS, null, 200, 404, 200, 403),
-                row("GET", MYPAGE, () -> "/myPages", null, 200, 200, 200, 403));
+                row("GET", MYPAGE, () -> "/myPages", null, 200, 200, 200, 403),
+                // The operator's dead letters: administrators only, on every service (reservation's list is empty).
+                row("GET", SCHEDULE, () -> "/admin/dead-letters", null, 403, 403, 200, 403),
+                row("GET", RESERVATION, () -> "/admin/dead-letters", null, 403, 403, 200, 403),
+                row("GET", DELIVERY, () -> "/admin/dead-letters", null, 403, 403, 200, 403),
+                row("GET", MYPAGE, () -> "/admin/dead-letters", null, 403, 403, 200, 403),
+                row("POST", DELIVERY, () -> "/admin/dead-letters/" + NO_SUCH_DEAD_LETTER + "/redrive", null,
+                        403, 403, 404, 403));
         List<DynamicTest> cells = new ArrayList<>();
         for (Row row : rows) {
             // Nobody gets past the door without a valid login.
@@ -120,7 +128,7 @@ class AuthorisationMatrixIT {
                 }
             }
         }
-        assertThat(cells).hasSize(16 * 6 + 12 * 6);
+        assertThat(cells).hasSize(21 * 6 + 12 * 6);
         return cells.stream();
     }
 

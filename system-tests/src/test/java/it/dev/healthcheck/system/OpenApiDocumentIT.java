@@ -40,14 +40,21 @@ class OpenApiDocumentIT {
             SCHEDULE, Map.of(
                     "POST /schedules", Set.of("201", "403", "409"),
                     "PUT /schedules/{scheduleId}/seatHolds/{reservationId}", Set.of("201", "200", "403", "409"),
-                    "DELETE /schedules/{scheduleId}/seatHolds/{reservationId}", Set.of("204", "403")),
+                    "DELETE /schedules/{scheduleId}/seatHolds/{reservationId}", Set.of("204", "403"),
+                    "GET /admin/dead-letters", Set.of("200", "403"),
+                    "POST /admin/dead-letters/{id}/redrive", Set.of("200", "403", "404")),
             RESERVATION, Map.of(
                     "POST /reservations", Set.of("201", "200", "403", "404", "409", "503"),
-                    "DELETE /reservations/{reservationId}", Set.of("200", "403")),
+                    "DELETE /reservations/{reservationId}", Set.of("200", "403"),
+                    "GET /admin/dead-letters", Set.of("200", "403")),
             DELIVERY, Map.of(
-                    "GET /deliveries", Set.of("200", "403")),
+                    "GET /deliveries", Set.of("200", "403"),
+                    "GET /admin/dead-letters", Set.of("200", "403"),
+                    "POST /admin/dead-letters/{id}/redrive", Set.of("200", "403", "404")),
             MYPAGE, Map.of(
-                    "GET /myPages/{reservationId}", Set.of("200")));
+                    "GET /myPages/{reservationId}", Set.of("200"),
+                    "GET /admin/dead-letters", Set.of("200", "403"),
+                    "POST /admin/dead-letters/{id}/redrive", Set.of("200", "403", "404")));
 
     /** Answers an operation's shape suggests but it never gives, and why. */
     private static final Map<String, Set<String>> NEVER_GIVEN = Map.of(

@@ -70,6 +70,8 @@ class ProblemTypesIT {
                 refusal("seat-hold-conflict", 409, () -> Api.asService().put(SCHEDULE,
                         "/schedules/" + SCHEDULE_ID + "/seatHolds/" + ALICES_BOOKING, Map.of("count", 2, "attempt", 1))),
                 refusal("not-found", 404, () -> alice.get(RESERVATION, "/reservations/150999")),
+                refusal("dead-letter-not-found", 404, () -> admin.send("POST", MYPAGE,
+                        "/admin/dead-letters/00000000-0000-0000-0000-000000000000/redrive", null, null)),
                 refusal("not-found", 404, () -> alice.get(MYPAGE, "/myPages/150999")),
                 refusal("not-found", 404, () -> alice.get(DELIVERY, "/deliveries/nope/at/all")),
                 refusal("unauthorised", 401, () -> Api.anonymous().get(RESERVATION, "/reservations")),

@@ -27,6 +27,14 @@ public class DeliveryRepository {
         em.persist(delivery);
     }
 
+    /** Mail-outs still PREPARING after {@code afterReservationId}, in reservation order, for reconciliation. */
+    public List<Delivery> preparing(long afterReservationId, int max) {
+        return em.createQuery("SELECT d FROM Delivery d WHERE d.status = :preparing AND d.reservationId > :after"
+                        + " ORDER BY d.reservationId", Delivery.class)
+                .setParameter("preparing", Delivery.Status.PREPARING).setParameter("after", afterReservationId)
+                .setMaxResults(max).getResultList();
+    }
+
     /** In reservation order; a null {@code scheduleId} means every schedule's. */
     public List<Delivery> list(Long scheduleId, int page, int size) {
         var query = scheduleId == null

@@ -6,10 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -20,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = "schedule")
 @RegisterProvider(ScheduleErrors.class)
-@ClientHeaderParam(name = "Authorization", value = "{serviceCredentials}")
+@ClientHeaderParam(name = "Authorization", value = "{dev.healthcheck.kit.client.ServiceCredentials.basic}")
 @Path("/schedules")
 public interface ScheduleClient {
 
@@ -30,13 +27,6 @@ public interface ScheduleClient {
     @Produces(MediaType.APPLICATION_JSON)
     SeatHold hold(@PathParam("scheduleId") long scheduleId, @PathParam("reservationId") long reservationId,
                   SeatRequest request);
-
-    default String serviceCredentials() {
-        var config = ConfigProvider.getConfig();
-        String userAndPassword = config.getValue("service.user", String.class) + ":"
-                + config.getValue("service.password", String.class);
-        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
-    }
 
     record SeatRequest(int count, int attempt) {
     }

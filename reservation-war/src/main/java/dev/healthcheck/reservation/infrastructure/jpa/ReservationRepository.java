@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,12 @@ public class ReservationRepository {
         em.persist(reservation);
         // Surface a duplicate id here, inside the caller's try, rather than at commit.
         em.flush();
+    }
+
+    /** The reservations of these ids that exist. */
+    public List<Reservation> findAll(Collection<Long> reservationIds) {
+        return em.createQuery("SELECT r FROM Reservation r WHERE r.reservationId IN :ids", Reservation.class)
+                .setParameter("ids", reservationIds).getResultList();
     }
 
     public List<Reservation> pendingSince(Instant before, int max) {

@@ -13,6 +13,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,14 @@ public class ScheduleRepository {
 
     public Optional<SeatHold> findHold(long reservationId) {
         return Optional.ofNullable(em.find(SeatHold.class, reservationId));
+    }
+
+    /** Holds still HELD and unchanged since before {@code before}, after {@code afterReservationId}, in id order. */
+    public List<SeatHold> heldSince(Instant before, long afterReservationId, int max) {
+        return em.createQuery("SELECT h FROM SeatHold h WHERE h.status = :held AND h.changedAt < :before"
+                        + " AND h.reservationId > :after ORDER BY h.reservationId", SeatHold.class)
+                .setParameter("held", SeatHold.Status.HELD).setParameter("before", before)
+                .setParameter("after", afterReservationId).setMaxResults(max).getResultList();
     }
 
     public void add(SeatHold hold) {

@@ -3,8 +3,14 @@ package it.dev.healthcheck.system.support;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQDestination;
 
 /** The real Artemis broker as a test reaches it: plain JMS, with the local run's development logins. */
 public final class Broker {
@@ -24,9 +30,88 @@ public final class Broker {
     public static int deadLetters(String selector) {
         try (JMSContext jms = connect();
              var browser = jms.createBrowser(jms.createQueue("DLA"), selector)) {
-            return Collections.list((java.util.Enumeration<?>) browser.getEnumeration()).size();
+            return Collections.list((Enumeration<?>) browser.getEnumeration()).size();
         } catch (JMSException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** One line per dead letter: its event and the subscription that gave up on it, for a failure's message. */
+    public static List<String> describeDeadLetters() {
+        try (JMSContext jms = connect();
+             var browser = jms.createBrowser(jms.createQueue("DLA"))) {
+            List<String> letters = new ArrayList<>();
+            for (Object each : Collections.list((Enumeration<?>) browser.getEnumeration())) {
+                Message letter = (Message) each;
+                letters.add(letter.getStringProperty("eventType") + " " + letter.getStringProperty("eventId")
+                        + " from " + letter.getStringProperty("_AMQ_ORIG_QUEUE"));
+            }
+            return letters;
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Artemis queue behind a shared durable subscription, named as the resource adapter names it. */
+    public static String subscriptionQueue(String clientId, String subscriptionName) {
+        return ActiveMQDestination.createQueueNameForSubscription(true, clientId, subscriptionName).toString();
+    }
+
+    /** Stops the queue's deliveries to its consumers; messages wait in it until {@link #resume}. */
+    public static void pause(String queue) {
+        manage(queue, "pause");
+    }
+
+    public static void resume(String queue) {
+        manage(queue, "resume");
+    }
+
+    /** What the broker does when a message's deliveries are used up: every message of the queue to DLA. */
+    public static int sendToDeadLetterAddress(String queue) {
+        return ((Number) manage(queue, "sendMessagesToDeadLetterAddress", (Object) null)).intValue();
+    }
+
+    /** Every message of the queue deleted, as if it had been lost: the saga never hears of it. */
+    public static int drop(String queue) {
+        return ((Number) manage(queue, "removeMessages", (Object) null)).intValue();
+    }
+
+    public static long messageCount(String queue) {
+        try (JMSContext jms = connect()) {
+            return ((Number) request(jms, queue, message -> JMSManagementHelper.putAttribute(message,
+                    ResourceNames.QUEUE + queue, "messageCount"))).longValue();
+        }
+    }
+
+    /** An operation on a queue through the broker's management address, as the operator account may. */
+    private static Object manage(String queue, String operation, Object... arguments) {
+        try (JMSContext jms = connect()) {
+            return request(jms, queue, message -> JMSManagementHelper.putOperationInvocation(message,
+                    ResourceNames.QUEUE + queue, operation, arguments));
+        }
+    }
+
+    private interface Invocation {
+        void writeTo(Message message) throws Exception;
+    }
+
+    private static Object request(JMSContext jms, String queue, Invocation invocation) {
+        try {
+            var replies = jms.createTemporaryQueue();
+            Message request = jms.createMessage();
+            invocation.writeTo(request);
+            request.setJMSReplyTo(replies);
+            jms.createProducer().send(jms.createQueue("activemq.management"), request);
+            try (var consumer = jms.createConsumer(replies)) {
+                Message reply = consumer.receive(10_000);
+                if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
+                    throw new IllegalStateException("management of " + queue + " failed: "
+                            + (reply == null ? "no answer" : JMSManagementHelper.getResult(reply)));
+                }
+                return JMSManagementHelper.getResult(reply);
+            }
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package it.dev.healthcheck.system.support;
 
 import dev.healthcheck.system.Layout;
 import dev.healthcheck.system.LocalSystem;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -26,8 +27,17 @@ public class TheSystem implements BeforeAllCallback {
         return running;
     }
 
+    /**
+     * The test run's timings: reconciliation acts on what has been wrong for 10 s, checking every 5 s
+     * (the defaults, 10 minutes and 1 minute, would outlast the run). Short enough for ReconciliationIT to
+     * watch it, long enough that the saga's own events repair a fault test's damage first.
+     */
+    public static final Map<String, String> TIMINGS = Map.of(
+            "RECONCILIATION_GRACE_SECONDS", "10",
+            "RECONCILIATION_INTERVAL_SECONDS", "5");
+
     private static Stopper startFresh() {
-        LocalSystem system = new LocalSystem(Layout.fromSystemProperties()).wipe().start();
+        LocalSystem system = new LocalSystem(Layout.fromSystemProperties()).withServerEnvironment(TIMINGS).wipe().start();
         System.out.println("system tests: broker and four servers ready after " + system.startUpTime().toMillis() + " ms");
         running = system;
         return new Stopper(system);
