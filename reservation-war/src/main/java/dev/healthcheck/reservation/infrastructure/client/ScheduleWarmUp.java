@@ -38,7 +38,7 @@ public class ScheduleWarmUp {
 
     /** Completes with the number of calls it took once one answered fast enough; fails when it gave up. */
     @Asynchronous
-    @Retry(maxRetries = 100, delay = 200, maxDuration = 60, durationUnit = ChronoUnit.SECONDS, jitter = 0)
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 60, durationUnit = ChronoUnit.SECONDS, jitter = 0)
     public CompletionStage<Integer> callUntilWarm() {
         int call = calls.incrementAndGet();
         long began = System.nanoTime();
