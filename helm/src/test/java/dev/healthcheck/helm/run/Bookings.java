@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Bookings implements AutoCloseable {
 
-    /** The answer to a request that got none (connection refused or reset). */
+    /** The answer to a request that got none, even when sent again (connection refused or reset). */
     static final int NO_ANSWER = -1;
     private static final int PAGE = 500;
 
@@ -42,6 +42,7 @@ final class Bookings implements AutoCloseable {
     private final Map<Long, Integer> booked = new ConcurrentSkipListMap<>();
     private final Map<Long, Integer> cancelled = new ConcurrentSkipListMap<>();
     private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> repeated = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService requests = Executors.newCachedThreadPool();
 
@@ -84,22 +85,42 @@ final class Bookings implements AutoCloseable {
         }
     }
 
-    /** The request's status; a 5xx or no answer is also noted with its time, to be set beside the cluster's events. */
+    /**
+     * The request's status; a 5xx or no answer is also noted with its time, to be set beside the cluster's
+     * events. A request that got no answer at all (its kept-alive connection closed by a pod that was
+     * stopping, or no pod to take it) is sent once more, as the contract lets a client do: a booking
+     * carries its own id and is never booked twice, and cancelling twice is harmless. Each such repeat
+     * is noted too.
+     */
     private int status(String what, java.util.function.Supplier<Client.Reply> request) {
         Instant sent = Instant.now();
         try {
-            Client.Reply reply = request.get();
-            if (reply.status() >= 500) {
-                failures.add(sent + " " + what + ": " + reply.status());
+            return answered(sent, what, request.get());
+        } catch (UncheckedIOException unanswered) {
+            repeated.add(sent + " " + what + ": " + unanswered.getCause() + ", sent again");
+            Instant again = Instant.now();
+            try {
+                return answered(again, what, request.get());
+            } catch (UncheckedIOException e) {
+                failures.add(again + " " + what + " (sent again): " + e.getCause());
+                return NO_ANSWER;
             }
-            return reply.status();
-        } catch (UncheckedIOException e) {
-            failures.add(sent + " " + what + ": " + e.getCause());
-            return NO_ANSWER;
         }
     }
 
-    /** Each request answered 5xx or not at all: when it was sent, and what it got. */
+    private int answered(Instant sent, String what, Client.Reply reply) {
+        if (reply.status() >= 500) {
+            failures.add(sent + " " + what + ": " + reply.status() + " " + reply.body());
+        }
+        return reply.status();
+    }
+
+    /** Each request that got no answer the first time and was sent once more: when, and what it got. */
+    List<String> repeated() {
+        return List.copyOf(repeated);
+    }
+
+    /** Each request answered 5xx, or not at all even when sent again: when it was sent, and what it got. */
     List<String> failures() {
         return List.copyOf(failures);
     }
@@ -180,6 +201,7 @@ final class Bookings implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "schedule " + scheduleId + ": " + booked.size() + " bookings attempted, answers " + answers();
+        return "schedule " + scheduleId + ": " + booked.size() + " bookings attempted, answers " + answers()
+                + ", " + repeated.size() + " sent again after no answer";
     }
 }

@@ -163,12 +163,13 @@ class ChartRunIT {
             assertThat(order).as("the old pod ended on SIGTERM (143) within its grace period, not SIGKILL (137)")
                     .containsSubsequence("old SIGTERM", "old exited 143");
             assertThat(created).as("pods the upgrade created: reservation's only").containsExactly(fresh.name);
-            // Not yet "no 5xx": measured here, a new pod that has just turned ready can answer 503 (nothing
-            // booked, Retry-After) while its first calls to schedule exceed the 1 s timeout, and a request
-            // on a kept-alive connection to the old pod can meet its SIGTERM unanswered. Both are printed;
-            // what must never happen is an answer that hides a half-done booking (500) or a half-done booking.
-            bookings.failures().forEach(failure -> System.out.println("chart-run: rolling update, " + failure));
-            assertThat(bookings.failures()).as("%s; events %s", bookings, order).noneMatch(f -> f.endsWith(": 500"));
+            // No 5xx at all, 503 included: the new pod is started only once its path to schedule is warm
+            // (ScheduleWarmUp). A request that met the old pod's SIGTERM on a kept-alive connection is sent
+            // again, as the contract allows (see Bookings); each is printed, and a second miss is a failure.
+            bookings.repeated().forEach(repeat -> System.out.println("chart-run: rolling update, " + repeat));
+            System.out.println("chart-run: rolling update, the new pod's warm-up: " + fresh.logs().lines()
+                    .filter(line -> line.contains("warm")).toList());
+            assertThat(bookings.failures()).as("answered 5xx or not at all; %s; events %s", bookings, order).isEmpty();
             bookings.awaitConsistent(Duration.ofMinutes(2));
         }
     }

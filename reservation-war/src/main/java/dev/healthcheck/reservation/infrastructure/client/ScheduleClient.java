@@ -1,6 +1,7 @@
 package dev.healthcheck.reservation.infrastructure.client;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,12 @@ public interface ScheduleClient {
     @Produces(MediaType.APPLICATION_JSON)
     SeatHold hold(@PathParam("scheduleId") long scheduleId, @PathParam("reservationId") long reservationId,
                   SeatRequest request);
+
+    /** The hold a reservation has on a schedule (404 if none): a read, which {@link ScheduleWarmUp} uses. */
+    @GET
+    @Path("/{scheduleId}/seatHolds/{reservationId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    SeatHold find(@PathParam("scheduleId") long scheduleId, @PathParam("reservationId") long reservationId);
 
     record SeatRequest(int count, int attempt) {
     }
