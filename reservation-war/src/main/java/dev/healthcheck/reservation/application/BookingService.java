@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * Booking and cancelling. A booking is three short steps, never one transaction held open across the
@@ -77,6 +78,11 @@ public class BookingService {
         return ledger.list(caller.isAdmin() ? null : caller.name(), scheduleId, page, size);
     }
 
+    /**
+     * Retried when its transaction is rolled back under it, e.g. Derby choosing it as a deadlock's victim
+     * (seen once in a rolling update, two pods on one database): cancelling again is harmless.
+     */
+    @Retry(maxRetries = 2, delay = 50, jitter = 50, retryOn = {PersistenceException.class, TransactionalException.class})
     public Reservation cancel(Caller caller, long reservationId) {
         find(caller, reservationId);
         return ledger.cancel(reservationId).orElseThrow(() -> new ReservationNotFoundException(reservationId));
