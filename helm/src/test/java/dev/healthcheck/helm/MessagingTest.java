@@ -56,7 +56,7 @@ class MessagingTest {
         assertThat(brokerXml)
                 .contains("tcp://0.0.0.0:61616")
                 .contains("<dead-letter-address>DLA</dead-letter-address>")
-                .contains("<max-delivery-attempts>20</max-delivery-attempts>")
+                .contains("<max-delivery-attempts>50</max-delivery-attempts>")
                 // one copy of each dead letter, in DLA: no auto-created DLQ.<address> queue beside it
                 .doesNotContain("auto-create-dead-letter-resources")
                 .contains("<persist-id-cache>true</persist-id-cache>");
@@ -71,17 +71,33 @@ class MessagingTest {
     }
 
     @Test
+    void theReleasesBrokerRetriesLikeTheLocalOne() throws IOException {
+        Path local = Path.of(System.getProperty("healthcheck.root", "..")).resolve("system-tests/src/main/artemis/broker.xml");
+
+        assertThat(sagaDeliveryRules(Files.readString(Chart.DIRECTORY.resolve("files/broker.xml"))))
+                .as("address-setting healthcheck.# of the chart's broker.xml and of the local one")
+                .isEqualTo(sagaDeliveryRules(Files.readString(local)))
+                .contains("<redelivery-delay>", "<max-redelivery-delay>", "<max-delivery-attempts>");
+    }
+
+    /** The elements of the saga topics' address-setting, without comments. */
+    private static String sagaDeliveryRules(String brokerXml) {
+        int from = brokerXml.indexOf("<address-setting match=\"healthcheck.#\">");
+        return brokerXml.substring(from, brokerXml.indexOf("</address-setting>", from)).replaceAll("\\s+", " ");
+    }
+
+    @Test
     void aChangedBrokerXmlRestartsTheBrokerAndNothingElse(@TempDir Path copy) throws IOException {
         Chart.copyChart(Chart.DIRECTORY, copy);
         Rendered unchanged = Chart.renderExactly(copy, List.of(Chart.IMAGES), Map.of());
         Path brokerXml = copy.resolve("files/broker.xml");
         Files.writeString(brokerXml, Files.readString(brokerXml)
-                .replace("<max-delivery-attempts>20<", "<max-delivery-attempts>25<"));
+                .replace("<max-delivery-attempts>50<", "<max-delivery-attempts>55<"));
 
         Rendered changed = Chart.renderExactly(copy, List.of(Chart.IMAGES), Map.of());
 
         assertThat(changed.get(ConfigMap.class, "healthcheck-artemis").getData().get("broker.xml"))
-                .contains("<max-delivery-attempts>25<");
+                .contains("<max-delivery-attempts>55<");
         assertThat(podAnnotation(changed, "healthcheck-artemis", "checksum/config"))
                 .isNotEqualTo(podAnnotation(unchanged, "healthcheck-artemis", "checksum/config"));
         // the same file hashes the same: an upgrade without a change does not restart the broker

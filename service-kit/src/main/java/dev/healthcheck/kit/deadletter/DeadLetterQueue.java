@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.healthcheck.kit.jms.BrokerAccount;
+import dev.healthcheck.kit.jms.Subscriptions;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -13,20 +14,17 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.activemq.artemis.jms.client.ActiveMQDestination;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The broker's dead-letter queue as one service sees it: only the dead letters of its own subscriptions
- * ({@code dead-letters.subscriptions}: {@code clientId:subscriptionName} of each of its activation specs,
- * as its server.xml names them), read and moved with the broker's own properties
+ * ({@link Subscriptions}), read and moved with the broker's own properties
  * ({@code _AMQ_ORIG_ADDRESS}, {@code _AMQ_ORIG_QUEUE}). A re-drive sends a copy to exactly the
  * subscription that gave up ({@code address::queue}, Artemis's fully qualified queue name) and takes the
  * dead letter off {@code DLA} in the same local JMS transaction: both happen, or neither.
@@ -52,8 +50,7 @@ public class DeadLetterQueue {
     private static final String ID_PREFIX = "ID:";
 
     @Inject
-    @ConfigProperty(name = "dead-letters.subscriptions")
-    Optional<List<String>> subscriptions;
+    Subscriptions subscriptions;
 
     @Inject
     BrokerAccount broker;
@@ -144,20 +141,8 @@ public class DeadLetterQueue {
                 .collect(Collectors.joining(", ", ORIGINAL_QUEUE + " IN (", ")"));
     }
 
-    /** The Artemis queue of each shared durable subscription, named as the resource adapter names it. */
-    private List<String> ownSubscriptions() {
-        return subscriptions.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
-                .map(DeadLetterQueue::queueOf).toList();
-    }
-
-    static String queueOf(String clientIdAndSubscription) {
-        int colon = clientIdAndSubscription.indexOf(':');
-        if (colon < 1) {
-            throw new IllegalArgumentException("dead-letters.subscriptions: expected clientId:subscriptionName, not "
-                    + clientIdAndSubscription);
-        }
-        return ActiveMQDestination.createQueueNameForSubscription(true, clientIdAndSubscription.substring(0, colon),
-                clientIdAndSubscription.substring(colon + 1)).toString();
+    private Collection<String> ownSubscriptions() {
+        return subscriptions.queues();
     }
 
     /** One short-lived connection per operator call: re-drives are rare, and they need no pool. */

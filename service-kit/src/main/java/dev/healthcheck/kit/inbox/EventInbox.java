@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Makes consumers idempotent: an event is applied only on its first delivery. The id is recorded in
@@ -26,5 +27,15 @@ public class EventInbox {
         }
         em.persist(new AppliedEvent(id, event.type(), Instant.now()));
         return true;
+    }
+
+    /** Forgets at most {@code limit} events applied before {@code cutoff}, oldest first; returns how many. */
+    @Transactional
+    public int forgetAppliedBefore(Instant cutoff, int limit) {
+        List<String> ids = em.createQuery("SELECT a.eventId FROM AppliedEvent a WHERE a.appliedAt < :cutoff "
+                        + "ORDER BY a.appliedAt", String.class)
+                .setParameter("cutoff", cutoff).setMaxResults(limit).getResultList();
+        return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM AppliedEvent a WHERE a.eventId IN :ids")
+                .setParameter("ids", ids).executeUpdate();
     }
 }

@@ -1,5 +1,6 @@
 package dev.healthcheck.kit.inbox;
 
+import dev.healthcheck.kit.events.MalformedEventException;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
@@ -11,33 +12,71 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Makes failed event deliveries visible: each one is logged with its event and delivery count, and
- * counted in {@code /metrics} as {@code healthcheck_event_failures_total{listener=…}}. The broker
- * redelivers a failed message a bounded number of times (broker.xml: 20), then moves it to the
- * dead-letter address {@code DLA}; the last failure says so. The failure itself is rethrown untouched.
+ * Tells a listener's failures apart. An event that can never be applied (malformed, of an unknown type
+ * or version, not text: {@link MalformedEventException}) is copied to the dead-letter address {@code DLA}
+ * at once, with the reason ({@link DeadLetters}), and acknowledged; counted in {@code /metrics} as
+ * {@code healthcheck_events_dead_lettered_total{listener=…}}. Any other failure (the database or the
+ * broker away, a lock timeout) is rethrown untouched, so the broker redelivers it with growing pauses
+ * for about 44 minutes (broker.xml: 50 attempts) before it gives up and moves it to {@code DLA}; each
+ * such failure is logged with its delivery count (SEVERE on the last) and counted as
+ * {@code healthcheck_event_failures_total{listener=…}}.
  */
 public class FailedDeliveries {
 
     private static final Logger LOG = Logger.getLogger(FailedDeliveries.class.getName());
 
     /** The broker's max-delivery-attempts for the saga topics; past it, the message is dead-lettered. */
-    static final int MAX_DELIVERY_ATTEMPTS = 20;
+    static final int MAX_DELIVERY_ATTEMPTS = 50;
 
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    DeadLetters deadLetters;
+
     @AroundInvoke
     public Object countFailures(InvocationContext invocation) throws Exception {
+        Class<?> listenerClass = listenerClass(invocation);
+        String listener = listenerClass.getSimpleName();
+        Message message = invocation.getParameters().length == 1 && invocation.getParameters()[0] instanceof Message m
+                ? m : null;
         try {
             return invocation.proceed();
-        } catch (RuntimeException failure) {
-            String listener = invocation.getTarget().getClass().getSimpleName().replaceAll("\\$.*", "");
-            metrics.counter("healthcheck.event.failures", new Tag("listener", listener)).inc();
-            if (invocation.getParameters().length == 1 && invocation.getParameters()[0] instanceof Message message) {
-                report(listener, message, failure);
+        } catch (MalformedEventException never) {
+            if (message == null) {
+                throw never;
             }
+            try {
+                deadLetters.send(message, listenerClass, never.getMessage());
+            } catch (RuntimeException notSent) {
+                // like any other failure: redelivered, and sent to DLA on a later attempt
+                failed(listener, message, notSent);
+                throw notSent;
+            }
+            metrics.counter("healthcheck.events.dead.lettered", new Tag("listener", listener)).inc();
+            LOG.log(Level.SEVERE, listener + " cannot ever apply message " + message.getJMSMessageID()
+                    + ", moved it to the dead-letter address DLA: " + never.getMessage());
+            return null;
+        } catch (RuntimeException failure) {
+            failed(listener, message, failure);
             throw failure;
         }
+    }
+
+    private void failed(String listener, Message message, RuntimeException failure) {
+        metrics.counter("healthcheck.event.failures", new Tag("listener", listener)).inc();
+        if (message != null) {
+            report(listener, message, failure);
+        }
+    }
+
+    /** The bean class, not a container subclass of it. */
+    private static Class<?> listenerClass(InvocationContext invocation) {
+        Class<?> type = invocation.getTarget().getClass();
+        while (type.getName().contains("$") && type.getSuperclass() != Object.class) {
+            type = type.getSuperclass();
+        }
+        return type;
     }
 
     private static void report(String listener, Message message, RuntimeException failure) {
@@ -45,7 +84,8 @@ public class FailedDeliveries {
             int attempt = message.getIntProperty("JMSXDeliveryCount");
             String what = listener + " failed on " + message.getStringProperty(IncomingEvents.EVENT_TYPE) + " "
                     + message.getStringProperty(IncomingEvents.EVENT_ID) + " (message " + message.getJMSMessageID()
-                    + ", delivery " + attempt + " of " + MAX_DELIVERY_ATTEMPTS + "): " + failure;
+                    + ", delivery " + attempt + " of " + MAX_DELIVERY_ATTEMPTS + ", retried with growing pauses): "
+                    + failure;
             LOG.log(attempt >= MAX_DELIVERY_ATTEMPTS ? Level.SEVERE : Level.WARNING,
                     attempt >= MAX_DELIVERY_ATTEMPTS ? what + "; the broker moves it to the dead-letter address DLA" : what);
         } catch (JMSException unreadable) {

@@ -20,7 +20,7 @@ import java.util.Map;
 public class TopicSender {
 
     /** Artemis drops a message whose id it has already seen on that address (its duplicate-id cache). */
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     @Resource(lookup = "jms/healthcheck")
     ConnectionFactory connectionFactory;

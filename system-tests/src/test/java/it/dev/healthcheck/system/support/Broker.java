@@ -6,7 +6,9 @@ import jakarta.jms.Message;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -45,6 +47,24 @@ public final class Broker {
                 Message letter = (Message) each;
                 letters.add(letter.getStringProperty("eventType") + " " + letter.getStringProperty("eventId")
                         + " from " + letter.getStringProperty("_AMQ_ORIG_QUEUE"));
+            }
+            return letters;
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each matching dead letter's string properties of the given names, in queue order. */
+    public static List<Map<String, String>> deadLetters(String selector, String... properties) {
+        try (JMSContext jms = connect();
+             var browser = jms.createBrowser(jms.createQueue("DLA"), selector)) {
+            List<Map<String, String>> letters = new ArrayList<>();
+            for (Object letter : Collections.list((Enumeration<?>) browser.getEnumeration())) {
+                Map<String, String> values = new HashMap<>();
+                for (String property : properties) {
+                    values.put(property, ((Message) letter).getStringProperty(property));
+                }
+                letters.add(values);
             }
             return letters;
         } catch (JMSException e) {
