@@ -111,7 +111,7 @@ class DuplicateAndPoisonIT {
             System.out.println("DuplicateAndPoisonIT: all poison dead-lettered "
                     + Duration.ofNanos(System.nanoTime() - poisonedAt).toMillis() + " ms after the booking that followed it");
             var letters = Broker.deadLetters("poisonRun = '" + run + "'", "deadLetterReason", "deadLetterListener",
-                    "_AMQ_ORIG_ADDRESS");
+                    "_AMQ_ORIG_ADDRESS", "_AMQ_ORIG_QUEUE");
             assertThat(letters).allSatisfy(letter -> {
                 assertThat(letter.get("deadLetterReason")).as("why").isNotBlank();
                 assertThat(letter.get("deadLetterListener")).as("who gave up").startsWith("dev.healthcheck.")
