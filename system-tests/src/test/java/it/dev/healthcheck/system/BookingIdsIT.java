@@ -22,12 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TheSystem.class)
 class BookingIdsIT {
 
-    private static final long SCHEDULE_ID = 170;
-    private static final long ALICES_ID = 170_001;
+    private static final long SCHEDULE_ID = 220;
+    private static final long ALICES_ID = 220_001;
     /** Alice's too; each probe of bob's uses its own, since a probe leaves bob a (refused) booking by that id. */
-    private static final long ALICES_OTHER_ID = 170_002;
-    private static final long ALICES_THIRD_ID = 170_003;
-    private static final long UNKNOWN_SCHEDULE = 987_654_170;
+    private static final long ALICES_OTHER_ID = 220_002;
+    private static final long ALICES_THIRD_ID = 220_003;
+    private static final long UNKNOWN_SCHEDULE = 987_654_220;
     private static final long FIRST_ASSIGNED = 1_000_000_000_000L;
 
     private final Api alice = Api.as("alice");
@@ -72,8 +72,8 @@ class BookingIdsIT {
 
     @Test
     void aRefusedBookingAnswersTheSameWhetherItsIdIsAnotherCustomersOrFree() {
-        assertSameAnswer(ALICES_OTHER_ID, 170_901, UNKNOWN_SCHEDULE, 1, 404);
-        assertSameAnswer(ALICES_THIRD_ID, 170_902, SCHEDULE_ID, 50, 409);
+        assertSameAnswer(ALICES_OTHER_ID, 220_901, UNKNOWN_SCHEDULE, 1, 404);
+        assertSameAnswer(ALICES_THIRD_ID, 220_902, SCHEDULE_ID, 50, 409);
     }
 
     @Test
