@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.healthcheck.kit.jms.BrokerAccount;
+import dev.healthcheck.kit.jms.MessageCopies;
 import dev.healthcheck.kit.jms.Subscriptions;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConsumer;
@@ -11,11 +12,9 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
-import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.logging.Logger;
@@ -111,15 +110,9 @@ public class DeadLetterQueue {
      * duplicate id, which the topic's duplicate cache still holds and would make the broker drop the copy.
      */
     private static Message copy(JMSContext jms, Message letter, String id) throws JMSException {
-        Message copy = letter instanceof TextMessage text ? jms.createTextMessage(text.getText())
-                : jms.createMessage();
-        for (Object name : Collections.list(letter.getPropertyNames())) {
-            String property = (String) name;
-            // The broker's own (_AMQ_…, __AMQ_CID) and the provider's (JMSX…) belong to the old message.
-            if (!property.startsWith("_") && !property.startsWith("JMS") && !property.equals(REASON)) {
-                copy.setObjectProperty(property, letter.getObjectProperty(property));
-            }
-        }
+        // The broker's own (_AMQ_…, __AMQ_CID) and the provider's (JMSX…) belong to the old message.
+        Message copy = MessageCopies.copy(jms, letter,
+                property -> !property.startsWith("_") && !property.startsWith("JMS") && !property.equals(REASON));
         copy.setStringProperty(REDRIVEN_FROM, id);
         copy.setStringProperty(REDRIVEN_AT, Instant.now().toString());
         return copy;

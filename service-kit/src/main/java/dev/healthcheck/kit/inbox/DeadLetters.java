@@ -1,20 +1,18 @@
 package dev.healthcheck.kit.inbox;
 
+import dev.healthcheck.kit.jms.MessageCopies;
 import dev.healthcheck.kit.jms.Subscriptions;
 import dev.healthcheck.kit.outbox.TopicSender;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.transaction.Transactional;
-import java.util.Collections;
 
 /**
  * Puts a message that can never be applied on the dead-letter address {@code DLA} at once, instead of
@@ -50,7 +48,9 @@ public class DeadLetters {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void send(Message original, Class<?> listener, String reason) {
         try (JMSContext context = connectionFactory.createContext()) {
-            Message copy = copyOf(original, context);
+            // JMSX… belong to the provider; the original's duplicate id would make DLA drop copies of the same event
+            Message copy = MessageCopies.copy(context, original,
+                    property -> !property.startsWith("JMSX") && !property.equals(TopicSender.DUPLICATE_ID));
             copy.setStringProperty(TopicSender.DUPLICATE_ID, "dead-letter:" + listener.getName() + ":" + original.getJMSMessageID());
             copy.setStringProperty(REASON, reason);
             copy.setStringProperty(LISTENER, listener.getName());
@@ -70,29 +70,5 @@ public class DeadLetters {
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Message copyOf(Message original, JMSContext context) throws JMSException {
-        Message copy;
-        if (original instanceof TextMessage text) {
-            copy = context.createTextMessage(text.getText());
-        } else if (original instanceof BytesMessage bytes) {
-            byte[] body = new byte[(int) bytes.getBodyLength()];
-            bytes.reset();
-            bytes.readBytes(body);
-            copy = context.createBytesMessage();
-            ((BytesMessage) copy).writeBytes(body);
-        } else {
-            // Map, object and stream bodies: none is ever one of our events; the properties tell the story.
-            copy = context.createMessage();
-        }
-        for (Object name : Collections.list(original.getPropertyNames())) {
-            String property = (String) name;
-            // JMSX… belong to the provider; the original's duplicate id would make DLA drop copies of the same event
-            if (!property.startsWith("JMSX") && !property.equals(TopicSender.DUPLICATE_ID)) {
-                copy.setObjectProperty(property, original.getObjectProperty(property));
-            }
-        }
-        return copy;
     }
 }
