@@ -78,8 +78,7 @@ public final class ServiceLogins {
             ownedBy(credentials, administrator, CREDENTIALS_DATABASE);
             // the other logins are checked against this database, which needs them to read it: noAccess
             // here would refuse every login; read-only keeps them from writing there
-            setProperty(credentials, "derby.database.fullAccessUsers", administrator.user());
-            setProperty(credentials, "derby.database.defaultConnectionMode", "readOnlyAccess");
+            admit(credentials, administrator, "readOnlyAccess");
             for (Login service : services) {
                 createOrReset(credentials, service);
             }
@@ -87,7 +86,7 @@ public final class ServiceLogins {
         for (Login service : services) {
             try (var database = connect(service.user() + ";create=true", service)) {
                 ownedBy(database, service, service.user());
-                onlyFor(database, service);
+                admit(database, service, "noAccess");
             }
         }
         shutDownEngine();
@@ -123,10 +122,10 @@ public final class ServiceLogins {
         }
     }
 
-    /** Connection authorisation: everyone but the owner is refused at connect, whatever grants exist inside. */
-    private static void onlyFor(Connection database, Login owner) throws SQLException {
+    /** Connection authorisation, checked at connect whatever grants exist inside: the owner in full, everyone else {@code others}. */
+    private static void admit(Connection database, Login owner, String others) throws SQLException {
         setProperty(database, "derby.database.fullAccessUsers", owner.user());
-        setProperty(database, "derby.database.defaultConnectionMode", "noAccess");
+        setProperty(database, "derby.database.defaultConnectionMode", others);
     }
 
     private static void setProperty(Connection database, String key, String value) throws SQLException {
