@@ -48,7 +48,8 @@ app.kubernetes.io/managed-by: {{ $root.Release.Service }}
 {{/*
 Credentials. Each pod reads only the keys it uses, from one of two layouts:
 - one Secret (secrets.existingSecret, or the one the chart generates) holding every key of
-  healthcheck.secretKeys; the broker logins of the services are ARTEMIS_PASSWORD_<SERVICE> there;
+  healthcheck.secretKeys; the broker and database passwords of the services are ARTEMIS_PASSWORD_<SERVICE>
+  and DB_PASSWORD_<SERVICE> there;
 - one Secret per owner (secrets.existingSecrets.<owner>), each holding the keys its pod reads under the
   names the pod reads them (ARTEMIS_PASSWORD, not ARTEMIS_PASSWORD_SCHEDULE).
 */}}
@@ -60,15 +61,15 @@ Credentials. Each pod reads only the keys it uses, from one of two layouts:
 {{- range $owner, $name := .Values.secrets.existingSecrets }}{{ if $name }}true{{ end }}{{ end }}
 {{- end }}
 
-{{/* The keys of the one Secret: the services' broker logins, the broker operator's, the database's, the users'. */}}
+{{/* The keys of the one Secret: the services' broker logins, the broker operator's, the database administrator's, the services' database logins, the users'. */}}
 {{- define "healthcheck.secretKeys" -}}
-ARTEMIS_PASSWORD_SCHEDULE ARTEMIS_PASSWORD_RESERVATION ARTEMIS_PASSWORD_DELIVERY ARTEMIS_PASSWORD_MYPAGE ARTEMIS_OPERATOR_USER ARTEMIS_OPERATOR_PASSWORD DB_USER DB_PASSWORD ADMIN_PASSWORD CUSTOMER_ALICE_PASSWORD CUSTOMER_BOB_PASSWORD SERVICE_USER SERVICE_PASSWORD
+ARTEMIS_PASSWORD_SCHEDULE ARTEMIS_PASSWORD_RESERVATION ARTEMIS_PASSWORD_DELIVERY ARTEMIS_PASSWORD_MYPAGE ARTEMIS_OPERATOR_USER ARTEMIS_OPERATOR_PASSWORD DB_ADMIN_USER DB_ADMIN_PASSWORD DB_PASSWORD_SCHEDULE DB_PASSWORD_RESERVATION DB_PASSWORD_DELIVERY DB_PASSWORD_MYPAGE ADMIN_PASSWORD CUSTOMER_ALICE_PASSWORD CUSTOMER_BOB_PASSWORD SERVICE_USER SERVICE_PASSWORD
 {{- end }}
 
 {{/*
 Where one credential of an owner (a service, artemis, derby) is read: (list $ "schedule" "ARTEMIS_PASSWORD")
 gives {secret, key}. With per-owner Secrets the key keeps its name; in the one Secret a service's broker
-password is ARTEMIS_PASSWORD_<SERVICE>, every other key is shared.
+and database passwords are ARTEMIS_PASSWORD_<SERVICE> and DB_PASSWORD_<SERVICE>, every other key is shared.
 */}}
 {{- define "healthcheck.secretRef" -}}
 {{- $root := index . 0 }}
@@ -81,17 +82,18 @@ password is ARTEMIS_PASSWORD_<SERVICE>, every other key is shared.
 {{- end }}
 {{- toYaml (dict "secret" $name "key" $key) }}
 {{- else }}
-{{- $single := ternary (printf "ARTEMIS_PASSWORD_%s" (upper $owner)) $key (eq $key "ARTEMIS_PASSWORD") }}
+{{- $single := ternary (printf "%s_%s" $key (upper $owner)) $key (has $key (list "ARTEMIS_PASSWORD" "DB_PASSWORD")) }}
 {{- toYaml (dict "secret" (include "healthcheck.secretName" $root) "key" $single) }}
 {{- end }}
 {{- end }}
 
 {{/*
 The credentials one pod reads, as a list of {env, owner, key}: (list $ "schedule"). A service gets its own
-broker password, the database login (network mode only: embedded Derby needs none), the users its
-registry verifies (admin, alice, bob) and, only schedule (which verifies it) and reservation (which
-calls schedule with it), the service identity. The broker gets every broker login, Derby the database
-login, the helm test pod the two users it books with.
+broker password, its own database password (network mode only: embedded Derby needs none; the login is
+named after the service), the users its registry verifies (admin, alice, bob) and, only schedule (which
+verifies it) and reservation (which calls schedule with it), the service identity. The broker gets every
+broker login, Derby its administrator's login and every service's database password (it creates the
+logins), the helm test pod the two users it books with.
 */}}
 {{- define "healthcheck.credentials" -}}
 {{- $root := index . 0 }}
@@ -100,9 +102,7 @@ login, the helm test pod the two users it books with.
 {{- if hasKey $root.Values.services $component }}
 {{- $entries = append $entries (dict "env" "ARTEMIS_PASSWORD" "owner" $component "key" "ARTEMIS_PASSWORD") }}
 {{- if eq (include "healthcheck.dbMode" $root) "network" }}
-{{- range $key := list "DB_USER" "DB_PASSWORD" }}
-{{- $entries = append $entries (dict "env" $key "owner" $component "key" $key) }}
-{{- end }}
+{{- $entries = append $entries (dict "env" "DB_PASSWORD" "owner" $component "key" "DB_PASSWORD") }}
 {{- end }}
 {{- range $key := list "ADMIN_PASSWORD" "CUSTOMER_ALICE_PASSWORD" "CUSTOMER_BOB_PASSWORD" }}
 {{- $entries = append $entries (dict "env" $key "owner" $component "key" $key) }}
@@ -120,8 +120,11 @@ login, the helm test pod the two users it books with.
 {{- $entries = append $entries (dict "env" (printf "ARTEMIS_PASSWORD_%s" (upper $service)) "owner" $service "key" "ARTEMIS_PASSWORD") }}
 {{- end }}
 {{- else if eq $component "derby" }}
-{{- range $key := list "DB_USER" "DB_PASSWORD" }}
+{{- range $key := list "DB_ADMIN_USER" "DB_ADMIN_PASSWORD" }}
 {{- $entries = append $entries (dict "env" $key "owner" "derby" "key" $key) }}
+{{- end }}
+{{- range $service := keys $root.Values.services | sortAlpha }}
+{{- $entries = append $entries (dict "env" (printf "DB_PASSWORD_%s" (upper $service)) "owner" $service "key" "DB_PASSWORD") }}
 {{- end }}
 {{- else if eq $component "smoke-test" }}
 {{- range $key := list "ADMIN_PASSWORD" "CUSTOMER_ALICE_PASSWORD" }}
@@ -162,7 +165,7 @@ show fresh random values: under GitOps, name Secrets of your own instead).
 {{- end }}
 {{- end }}
 {{- /* user names too: a letter first and alphanumerics only, valid for Artemis, Derby and Liberty alike */}}
-{{- range $key, $prefix := dict "ARTEMIS_OPERATOR_USER" "operator" "DB_USER" "db" "SERVICE_USER" "service" }}
+{{- range $key, $prefix := dict "ARTEMIS_OPERATOR_USER" "operator" "DB_ADMIN_USER" "dbadmin" "SERVICE_USER" "service" }}
 {{- $_ := set $data $key (index $existing $key | default (printf "%s%s" $prefix (randAlphaNum 8 | lower) | b64enc)) }}
 {{- end }}
 {{- $_ := set . "healthcheckGeneratedSecretData" $data }}
@@ -330,6 +333,9 @@ DB_MODE: {{ $dbMode | quote }}
 {{- if eq $dbMode "network" }}
 DB_HOST: {{ include "healthcheck.dbHost" $root | quote }}
 DB_PORT: {{ include "healthcheck.dbPort" $root | quote }}
+# each service logs in to the database as its own user, named after it, which reaches only its own
+# database (its password is in its Secret)
+DB_USER: {{ $name | quote }}
 {{- end }}
 DB_NAME: {{ $name | quote }}
 OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }}

@@ -19,7 +19,8 @@ final class Credentials {
     /** The service identity: schedule verifies it (seat holds), reservation calls schedule with it. */
     static final List<String> SERVICE_IDENTITY = List.of("SERVICE_USER", "SERVICE_PASSWORD");
 
-    static final List<String> DATABASE = List.of("DB_USER", "DB_PASSWORD");
+    /** The Derby network server's own login: the owner of its credentials database, who makes the services' logins. */
+    static final List<String> DATABASE_ADMINISTRATOR = List.of("DB_ADMIN_USER", "DB_ADMIN_PASSWORD");
 
     static final List<String> BROKER_OPERATOR = List.of("ARTEMIS_OPERATOR_USER", "ARTEMIS_OPERATOR_PASSWORD");
 
@@ -30,7 +31,8 @@ final class Credentials {
         List<String> keys = new ArrayList<>();
         Rendered.SERVICES.forEach(service -> keys.add(brokerPasswordOf(service)));
         keys.addAll(BROKER_OPERATOR);
-        keys.addAll(DATABASE);
+        keys.addAll(DATABASE_ADMINISTRATOR);
+        Rendered.SERVICES.forEach(service -> keys.add(databasePasswordOf(service)));
         keys.addAll(USERS);
         keys.addAll(SERVICE_IDENTITY);
         SINGLE_SECRET_KEYS = List.copyOf(keys);
@@ -44,11 +46,19 @@ final class Credentials {
         return "ARTEMIS_PASSWORD_" + service.toUpperCase(Locale.ROOT);
     }
 
-    /** What a service's server reads: its own broker password, the database login (network only), the users. */
+    /** The database password of a service as Derby reads it, and as the one Secret names it. */
+    static String databasePasswordOf(String service) {
+        return "DB_PASSWORD_" + service.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * What a service's server reads: its own broker password, its own database password (network only;
+     * the login is named after the service, in the ConfigMap), the users.
+     */
     static List<String> ofService(String service, boolean networkDatabase) {
         List<String> keys = new ArrayList<>(List.of("ARTEMIS_PASSWORD"));
         if (networkDatabase) {
-            keys.addAll(DATABASE);
+            keys.add("DB_PASSWORD");
         }
         keys.addAll(USERS);
         // schedule and reservation verify the service identity; all but mypage present it
@@ -71,7 +81,9 @@ final class Credentials {
             Rendered.SERVICES.forEach(service ->
                     expected.put(brokerPasswordOf(service), layout.source(service, "ARTEMIS_PASSWORD")));
         } else if (pod.equals("derby")) {
-            DATABASE.forEach(key -> expected.put(key, layout.source("derby", key)));
+            DATABASE_ADMINISTRATOR.forEach(key -> expected.put(key, layout.source("derby", key)));
+            Rendered.SERVICES.forEach(service ->
+                    expected.put(databasePasswordOf(service), layout.source(service, "DB_PASSWORD")));
         } else if (pod.equals("smoke-test")) {
             List.of("ADMIN_PASSWORD", "CUSTOMER_ALICE_PASSWORD")
                     .forEach(key -> expected.put(key, layout.source("reservation", key)));
@@ -101,7 +113,11 @@ final class Credentials {
             if (single == null) {
                 return new Rendered.FromSecret(perOwner.get(owner), key);
             }
-            return new Rendered.FromSecret(single, key.equals("ARTEMIS_PASSWORD") ? brokerPasswordOf(owner) : key);
+            return new Rendered.FromSecret(single, switch (key) {
+                case "ARTEMIS_PASSWORD" -> brokerPasswordOf(owner);
+                case "DB_PASSWORD" -> databasePasswordOf(owner);
+                default -> key;
+            });
         }
     }
 }

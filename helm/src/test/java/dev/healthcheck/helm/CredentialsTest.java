@@ -83,7 +83,7 @@ class CredentialsTest {
     }
 
     @Test
-    void withPerServiceSecretsTheChartRendersNoneAndEachPodReadsItsOwnAndTheBrokerThoseOfTheServices() {
+    void withPerServiceSecretsTheChartRendersNoneAndEachPodReadsItsOwnAndTheBrokerAndDatabaseThoseOfTheServices() {
         Rendered chart = Chart.render("per-service-secrets.yaml");
 
         assertThat(chart.secrets()).isEmpty();
@@ -94,7 +94,8 @@ class CredentialsTest {
                 "Deployment/healthcheck-mypage", Set.of("checkups-mypage"),
                 "StatefulSet/healthcheck-artemis", Set.of("checkups-artemis", "checkups-schedule", "checkups-reservation",
                         "checkups-delivery", "checkups-mypage"),
-                "StatefulSet/healthcheck-derby", Set.of("checkups-derby"),
+                "StatefulSet/healthcheck-derby", Set.of("checkups-derby", "checkups-schedule", "checkups-reservation",
+                        "checkups-delivery", "checkups-mypage"),
                 "Pod/healthcheck-smoke-test", Set.of("checkups-reservation")));
     }
 
@@ -142,6 +143,17 @@ class CredentialsTest {
             assertThat(environment).as(service).doesNotContainKey("SERVICE_PASSWORD");
             assertThat(chart.config(chart.deploymentOf(service), "SERVICE_USER")).as(service).contains(":");
         }
+        // each service logs in to the database as itself, and the database administrator's login reaches Derby alone
+        if (network) {
+            Rendered.SERVICES.forEach(service -> assertThat(chart.config(chart.deploymentOf(service), "DB_USER"))
+                    .as(service).isEqualTo(service));
+        }
+        chart.allPodSpecs().forEach((name, pod) -> {
+            if (!name.equals("StatefulSet/healthcheck-derby")) {
+                pod.getContainers().forEach(container -> assertThat(chart.environment(container)).as(name)
+                        .doesNotContainKeys("DB_ADMIN_USER", "DB_ADMIN_PASSWORD"));
+            }
+        });
         // the broker's operator login reaches the broker alone
         chart.allPodSpecs().forEach((name, pod) -> {
             if (!name.equals("StatefulSet/healthcheck-artemis")) {

@@ -57,11 +57,10 @@ class RolloutTest {
         Map<String, String> again = secretChecksums(Chart.render());
         assertThat(again).as("an upgrade with the same credentials rolls nothing").isEqualTo(before);
 
-        installed.put("DB_PASSWORD", b64("rotated"));
+        installed.put("DB_PASSWORD_MYPAGE", b64("rotated"));
         FakeKubernetesApi.start().putSecret(Chart.NAMESPACE, "healthcheck-credentials", installed);
         Map<String, String> database = secretChecksums(Chart.render());
-        assertThat(rolled(before, database)).containsExactlyInAnyOrder("Deployment/healthcheck-schedule",
-                "Deployment/healthcheck-reservation", "Deployment/healthcheck-delivery", "Deployment/healthcheck-mypage",
+        assertThat(rolled(before, database)).containsExactlyInAnyOrder("Deployment/healthcheck-mypage",
                 "StatefulSet/healthcheck-derby");
 
         installed.put("ARTEMIS_PASSWORD_DELIVERY", b64("rotated"));

@@ -81,14 +81,15 @@ class ImagesIT {
 
     @Test
     void aServiceInAReadOnlyContainerIsReadyWithItsBrokerAndDatabase(@TempDir Path config) throws Exception {
-        // a Derby user name is an SQL identifier: letters and digits
-        String derby = start("derby", "-v", volume("derby") + ":/var/lib/derby",
-                "-e", "DB_USER=imagesit", "-e", "DB_PASSWORD=db-secret", image("derby-network"));
+        // a Derby user name is an SQL identifier: letters and digits; the image makes schedule's login
+        String derby = start("derby", "-v", volume("derby") + ":/var/lib/derby", "-e", "DB_SERVICES=schedule",
+                "-e", "DB_ADMIN_USER=imagesit", "-e", "DB_ADMIN_PASSWORD=admin-secret",
+                "-e", "DB_PASSWORD_SCHEDULE=db-secret", image("derby-network"));
         chartBrokerXml(config);
         String broker = startBroker(config);
         String schedule = start("schedule", "--tmpfs", "/opt/liberty/output", "-p", "127.0.0.1::9080",
                 "-e", "DB_MODE=network", "-e", "DB_HOST=" + derby, "-e", "DB_PORT=1527", "-e", "DB_NAME=schedule",
-                "-e", "DB_USER=imagesit", "-e", "DB_PASSWORD=db-secret",
+                "-e", "DB_USER=schedule", "-e", "DB_PASSWORD=db-secret",
                 "-e", "ARTEMIS_HOST=" + broker, "-e", "ARTEMIS_PORT=61616",
                 // schedule's own broker login, as the broker's start writes it from ARTEMIS_PASSWORD_SCHEDULE
                 "-e", "ARTEMIS_USER=schedule", "-e", "ARTEMIS_PASSWORD=broker-secret",

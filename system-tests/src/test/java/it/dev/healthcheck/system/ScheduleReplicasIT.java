@@ -1,19 +1,21 @@
 package it.dev.healthcheck.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.healthcheck.system.LibertyServer;
 import it.dev.healthcheck.system.support.Api;
+import it.dev.healthcheck.system.support.DerbyNetwork;
 import it.dev.healthcheck.system.support.TheSystem;
-import java.net.InetAddress;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.derby.drda.NetworkServerControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault: the same 100 seats sold through two schedule replicas at once. Two more schedule servers share
- * one Derby network server, as replicas do in Kubernetes, and 500 one-seat holds arrive split between
- * them, all in flight together; then half of the winners release theirs, also split. The database row
- * lock, not either JVM, must keep the count: exactly 100 holds, 0 seats, and every release counted once.
+ * one Derby network server, logged in as schedule, as replicas do in Kubernetes, and 500 one-seat holds
+ * arrive split between them, all in flight together; then half of the winners release theirs, also
+ * split. The database row lock, not either JVM, must keep the count: exactly 100 holds, 0 seats, and
+ * every release counted once. No other service's login reaches the replicas' database.
  *
  * <p>The replicas are pointed at a closed broker port on purpose: they share the schedule service's
  * durable subscription name, and must not take the main system's cancellations. Their events wait in
@@ -42,19 +45,15 @@ class ScheduleReplicasIT {
 
     @TempDir
     static Path databases;
-    private static NetworkServerControl derby;
+    private static DerbyNetwork derby;
     private static final List<LibertyServer> replicas = new ArrayList<>();
 
     @BeforeAll
     static void twoReplicasOnOneNetworkDatabase() throws Exception {
         var system = TheSystem.get();
-        System.setProperty("derby.system.home", databases.toString());
-        derby = new NetworkServerControl(InetAddress.getLoopbackAddress(), DERBY_PORT);
-        derby.start(null);
-        awaitDerby();
-        var network = Map.of("DB_MODE", "network", "DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(DERBY_PORT),
-                "DB_NAME", "schedule-replicas", "DB_USER", "schedule", "DB_PASSWORD", "unused",
-                "ARTEMIS_PORT", "61699");
+        derby = DerbyNetwork.start(databases, DERBY_PORT);
+        var network = new HashMap<>(derby.environmentOf("schedule"));
+        network.put("ARTEMIS_PORT", "61699");
         var schedule = system.server("schedule");
         replicas.add(schedule.replica("schedule-replica-a", REPLICA_A, network));
         replicas.add(schedule.replica("schedule-replica-b", REPLICA_B, network));
@@ -71,7 +70,7 @@ class ScheduleReplicasIT {
             replica.remove();
         }
         if (derby != null) {
-            derby.shutdown();
+            derby.close();
         }
     }
 
@@ -110,6 +109,20 @@ class ScheduleReplicasIT {
                 + availableSeats(REPLICA_A));
     }
 
+    @Test
+    void theReplicasTablesAreSchedulesOwnAndAnotherServicesLoginCannotReachThem() throws SQLException {
+        assertThat(Api.as("admin").get(REPLICA_A, "/schedules").status()).as("a replica at work on its tables").isEqualTo(200);
+        try (var own = derby.connect("schedule", "schedule", derby.passwordOf("schedule"));
+             var tables = own.getMetaData().getTables(null, "SCHEDULE", "SCHEDULE", null)) {
+            assertThat(tables.next()).as("the replicas' table, in the schema of schedule's login").isTrue();
+        }
+        for (String other : List.of("reservation", "delivery", "mypage")) {
+            assertThatThrownBy(() -> derby.connect("schedule", other, derby.passwordOf(other)).close())
+                    .as(other + "'s login on schedule's database")
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage()).contains("connection refused"));
+        }
+    }
+
     private static int replica(long i) {
         return i % 2 == 0 ? REPLICA_A : REPLICA_B;
     }
@@ -139,17 +152,5 @@ class ScheduleReplicasIT {
         } finally {
             clients.shutdownNow();
         }
-    }
-
-    private static void awaitDerby() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try {
-                derby.ping();
-                return;
-            } catch (Exception notYet) {
-                Thread.sleep(100);
-            }
-        }
-        derby.ping();
     }
 }
