@@ -70,7 +70,9 @@ class ChartRunIT {
 
     @Test
     @Order(0)
-    void everyServiceAnswersHttpsOnlyAndReachesTheBrokerOverTls() throws Exception {
+    void everyServiceAnswersHttpsOnlyAndReachesTheBrokerAndTheDatabaseOverTls() throws Exception {
+        assertThat(cluster.podsOf("healthcheck-derby").get(0).logs()).as("the Derby network server's start")
+                .contains("started and ready to accept SSL connections on port 1527");
         HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (String service : List.of(SCHEDULE, RESERVATION, DELIVERY, MYPAGE)) {
             // ready: its data source reached Derby, whose server takes SSL only; the broker's only acceptor
