@@ -339,6 +339,11 @@ DB_USER: {{ $name | quote }}
 {{- end }}
 DB_NAME: {{ $name | quote }}
 OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }}
+{{- if include "healthcheck.tls" $root }}
+# HTTPS on HTTP_PORT, TLS to the broker and to Derby (liberty-config's tls-on.xml), stores mounted here
+TLS_MODE: "on"
+TLS_DIRECTORY: {{ include "healthcheck.tlsDirectory" $root | quote }}
+{{- end }}
 {{- if not (has $name (list "schedule" "reservation" "delivery")) }}
 # No service identity here: nothing in this service verifies or presents it. liberty-config's shared
 # users.xml still declares a user from SERVICE_USER/SERVICE_PASSWORD, and unset, Liberty keeps the
@@ -348,13 +353,13 @@ SERVICE_USER: "no:service:caller"
 {{- end }}
 {{- if or (eq $name "schedule") (eq $name "delivery") }}
 # the periodic reconciliation of seat holds (schedule) and mail-outs (delivery) against reservation's bookings
-RESERVATION_URL: {{ printf "http://%s:%v" (include "healthcheck.componentName" (list $root "reservation")) $root.Values.httpPort | quote }}
+RESERVATION_URL: {{ include "healthcheck.serviceUrl" (list $root "reservation") | quote }}
 RECONCILIATION_INTERVAL_SECONDS: {{ $root.Values.config.reconciliation.intervalSeconds | quote }}
 RECONCILIATION_GRACE_SECONDS: {{ $root.Values.config.reconciliation.graceSeconds | quote }}
 {{- end }}
 {{- if eq $name "reservation" }}
 {{- $booking := $svc.booking }}
-SCHEDULE_URL: {{ printf "http://%s:%v" (include "healthcheck.componentName" (list $root "schedule")) $root.Values.httpPort | quote }}
+SCHEDULE_URL: {{ include "healthcheck.serviceUrl" (list $root "schedule") | quote }}
 BOOKING_RETRY_AFTER_SECONDS: {{ $booking.retryAfterSeconds | quote }}
 # MicroProfile Fault Tolerance overrides of ScheduleSeats.take (MP Config key, upper-cased, non-alphanumerics as _)
 DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_TIMEOUT_VALUE: {{ $booking.scheduleTimeoutMillis | quote }}

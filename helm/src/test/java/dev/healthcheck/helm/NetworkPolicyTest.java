@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The NetworkPolicies, evaluated on the rendered objects: every pair of workloads (the release's, and
@@ -37,9 +39,11 @@ class NetworkPolicyTest {
 
     private static final List<Port> PORTS = List.of(tcp(9080), tcp(61616), tcp(1527), new Port(53, "UDP"), tcp(53));
 
-    @Test
-    void eachWorkloadTalksToExactlyTheWorkloadsItNeedsAndNothingElse() {
-        Rendered chart = Chart.render();
+    /** With TLS on the ports are named https instead of http: the same flows, on the same numbers. */
+    @ParameterizedTest(name = "tls {0}")
+    @ValueSource(booleans = {false, true})
+    void eachWorkloadTalksToExactlyTheWorkloadsItNeedsAndNothingElse(boolean tls) {
+        Rendered chart = Chart.render(tls ? List.of("tls.yaml") : List.of(), Map.of());
 
         Set<String> expected = new TreeSet<>();
         for (String service : SERVICES) {

@@ -10,6 +10,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.healthcheck.helm.Chart;
 import dev.healthcheck.helm.Rendered;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,14 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The chart rendered with the local images (values/local-images.yaml) and run in podman as a cluster
- * would run it ({@link Cluster}); every request goes through a Service. One release for all the tests
- * (a start costs minutes): each test keeps to its own schedule and reservation ids.
+ * The chart rendered with the local images (values/local-images.yaml) and TLS on (values/tls.yaml, with
+ * a CA and certificate made for the run, {@link ReleaseCertificates}), and run in podman as a cluster
+ * would run it ({@link Cluster}); every request goes through a Service, over HTTPS. One release for all
+ * the tests (a start costs minutes): each test keeps to its own schedule and reservation ids. TLS off is
+ * the chart's default and how the system tests run the servers; its rendering is held by TlsTest.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChartRunIT {
 
-    private static final String VALUES = "local-images.yaml";
+    private static final List<String> VALUES = List.of("local-images.yaml", "tls.yaml");
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
     private static final List<String> SERVICES = List.of("schedule", "reservation", "delivery", "mypage");
     private static Rendered installed;
@@ -45,8 +52,9 @@ class ChartRunIT {
     @BeforeAll
     static void install() {
         Instant start = Instant.now();
-        installed = Chart.render(List.of(VALUES), Map.of());
-        cluster = Cluster.start(installed);
+        installed = Chart.render(VALUES, Map.of());
+        ReleaseCertificates certificates = ReleaseCertificates.issue(installed, Path.of("target/chart-run/tls"));
+        cluster = Cluster.start(installed, certificates.secrets(), certificates.clientContext());
         cluster.awaitAllReady(Duration.ofMinutes(5));
         System.out.println("chart-run: every pod ready " + Duration.between(start, Instant.now()).toSeconds() + " s after the start");
         admin = Client.as(cluster, "admin");
@@ -57,6 +65,35 @@ class ChartRunIT {
     static void uninstall() {
         if (cluster != null) {
             cluster.close();
+        }
+    }
+
+    @Test
+    @Order(0)
+    void everyServiceAnswersHttpsOnlyAndReachesTheBrokerAndTheDatabaseOverTls() throws Exception {
+        assertThat(cluster.podsOf("healthcheck-derby").get(0).logs()).as("the Derby network server's start")
+                .contains("started and ready to accept SSL connections on port 1527");
+        HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (String service : List.of(SCHEDULE, RESERVATION, DELIVERY, MYPAGE)) {
+            // ready: its data source reached Derby, whose server takes SSL only; the broker's only acceptor
+            // speaks TLS, so UP means the server's own connection to it does too
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                var ready = admin.get(service, "/health/ready");
+                assertThat(ready.status()).as("%s over HTTPS: %s", service, ready).isEqualTo(200);
+                assertThat(ready.json().findValuesAsText("broker")).as("%s: %s", service, ready).containsExactly("UP");
+            });
+
+            URI clear = URI.create(cluster.service(service, 9080).toString().replace("https://", "http://")).resolve("/health/ready");
+            assertThat(cluster.service(service, 9080).getScheme()).isEqualTo("https");
+            Integer status;
+            try {
+                status = plain.send(HttpRequest.newBuilder(clear).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException refused) {
+                status = null;
+            }
+            assertThat(status).as("%s in clear on its API port", service).satisfiesAnyOf(
+                    s -> assertThat(s).isNull(), s -> assertThat(s).isGreaterThanOrEqualTo(400));
         }
     }
 
@@ -140,7 +177,7 @@ class ChartRunIT {
     @Order(4)
     void aRollingUpdateOfReservationUnderFiveBookingsASecondReplacesThePodInOrderAndLeavesNothingHalfDone() {
         released = Map.of("services.reservation.booking.retryAfterSeconds", 7);
-        Rendered upgraded = Chart.upgrade(installed, Chart.DIRECTORY, List.of(Chart.IMAGES, VALUES), released);
+        Rendered upgraded = Chart.upgrade(installed, Chart.DIRECTORY, withImages(VALUES), released);
         RunningPod old = cluster.podsOf("healthcheck-reservation").get(0);
         try (Bookings bookings = new Bookings(cluster, 3, 2_000, 3_000).start(5)) {
             await().atMost(EVENTUALLY).until(() -> bookings.acknowledged() >= 10);
@@ -183,7 +220,7 @@ class ChartRunIT {
         String original = Files.readString(brokerXml);
         assertThat(original).contains("<name>healthcheck</name>");
         Files.writeString(brokerXml, original.replace("<name>healthcheck</name>", "<name>healthcheck-changed</name>"));
-        Rendered upgraded = Chart.upgrade(installed, chart, List.of(Chart.IMAGES, VALUES), released);
+        Rendered upgraded = Chart.upgrade(installed, chart, withImages(VALUES), released);
 
         RunningPod oldBroker = cluster.podsOf("healthcheck-artemis").get(0);
         try (Bookings bookings = new Bookings(cluster, 4, 1_000, 4_000).start(2)) {
@@ -220,6 +257,12 @@ class ChartRunIT {
 
             bookings.awaitConsistent(Duration.ofMinutes(2));
         }
+    }
+
+    private static List<String> withImages(List<String> values) {
+        List<String> all = new java.util.ArrayList<>(List.of(Chart.IMAGES));
+        all.addAll(values);
+        return all;
     }
 
     /**

@@ -22,14 +22,13 @@ final class Client {
     static final String MYPAGE = "healthcheck-mypage";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
-
     private final Cluster cluster;
+    private final HttpClient http;
     private final String authorization;
 
     private Client(Cluster cluster, String user, String password) {
         this.cluster = cluster;
+        this.http = cluster.httpClient();
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -63,9 +62,9 @@ final class Client {
                 .header("Authorization", authorization);
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(null), response.body());
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 
 /**
  * The rendered chart run in podman as a cluster would run it, everything taken from the rendered
@@ -72,7 +74,8 @@ public final class Cluster implements AutoCloseable {
     final String network;
     final Path directory;
     private final String clusterIpPrefix;
-    private final Map<String, Map<String, String>> secrets = new LinkedHashMap<>();
+    /** Secrets as bytes: a volume of one may hold binary files (PKCS12 stores). */
+    private final Map<String, Map<String, byte[]>> secrets = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> configMaps = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, InetAddress> clusterIps = new LinkedHashMap<>();
@@ -84,6 +87,8 @@ public final class Cluster implements AutoCloseable {
     private final List<String> claims = new ArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private Rendered rendered;
+    private HttpClient.Builder httpClient;
+    private HttpClient client;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Thread cleanUpAtExit = new Thread(this::close, "chart-run clean-up");
 
@@ -97,7 +102,21 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts every workload of the rendering: Services first, then the StatefulSets and Deployments. */
     public static Cluster start(Rendered rendered) {
+        return start(rendered, List.of(), null);
+    }
+
+    /**
+     * Starts the rendering in a namespace that already holds these Secrets (the operator's, such as the
+     * TLS stores cert-manager would write); the tests' HTTP clients trust what clientTls trusts.
+     */
+    public static Cluster start(Rendered rendered, List<Secret> existing, SSLContext clientTls) {
         Cluster cluster = new Cluster();
+        cluster.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2));
+        if (clientTls != null) {
+            cluster.httpClient.sslContext(clientTls);
+        }
+        existing.forEach(secret -> cluster.secrets.put(secret.getMetadata().getName(), decoded(secret)));
         try {
             Files.createDirectories(cluster.directory);
             // a test JVM that is stopped (Ctrl-C, a failsafe timeout) still removes what it made
@@ -342,19 +361,40 @@ public final class Cluster implements AutoCloseable {
                 .map(s -> s.getMetadata().getName()).toList();
     }
 
+    /**
+     * One HTTP client for every test client of the release (HTTP/1.1, a 2 s connect timeout), trusting the
+     * release's CA when it has one. A Service is reached at its cluster IP, which no certificate names: the
+     * failsafe configuration turns the JDK client's host name check off (the pods check names among themselves).
+     */
+    synchronized HttpClient httpClient() {
+        if (client == null) {
+            client = httpClient.build();
+        }
+        return client;
+    }
+
     /** The URI of a Service's port, at its cluster IP: how the tests reach the release, as a client in the cluster would. */
     public URI service(String name, int port) {
         InetAddress ip = clusterIps.get(name);
         if (ip == null) {
             throw new IllegalArgumentException("no Service with a cluster IP named " + name + ": " + clusterIps.keySet());
         }
-        return URI.create("http://" + ip.getHostAddress() + ":" + port);
+        // the port's name tells what it speaks (the chart names it https with tls.enabled)
+        boolean https = services.get(name).getSpec().getPorts().stream()
+                .anyMatch(p -> p.getPort() == port && "https".equals(p.getName()));
+        return URI.create((https ? "https://" : "http://") + ip.getHostAddress() + ":" + port);
     }
 
     // ---------------------------------------------------------------- Secrets, ConfigMaps, volumes
 
     public Map<String, String> secret(String name) {
-        Map<String, String> secret = secrets.get(name);
+        Map<String, String> text = new LinkedHashMap<>();
+        secretBytes(name).forEach((key, value) -> text.put(key, new String(value, StandardCharsets.UTF_8)));
+        return text;
+    }
+
+    private Map<String, byte[]> secretBytes(String name) {
+        Map<String, byte[]> secret = secrets.get(name);
         if (secret == null) {
             throw new IllegalStateException("secret \"" + name + "\" not found");
         }
@@ -369,11 +409,12 @@ public final class Cluster implements AutoCloseable {
         return map;
     }
 
-    private static Map<String, String> decoded(Secret secret) {
-        Map<String, String> values = new LinkedHashMap<>();
+    private static Map<String, byte[]> decoded(Secret secret) {
+        Map<String, byte[]> values = new LinkedHashMap<>();
         Optional.ofNullable(secret.getData()).orElse(Map.of()).forEach((key, value) ->
-                values.put(key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-        Optional.ofNullable(secret.getStringData()).orElse(Map.of()).forEach(values::put);
+                values.put(key, Base64.getDecoder().decode(value)));
+        Optional.ofNullable(secret.getStringData()).orElse(Map.of()).forEach((key, value) ->
+                values.put(key, value.getBytes(StandardCharsets.UTF_8)));
         return values;
     }
 
@@ -401,10 +442,21 @@ public final class Cluster implements AutoCloseable {
         for (EnvVar variable : container.getEnv()) {
             String value = value(podName, variable);
             if (value != null) {
-                env.put(variable.getName(), value);
+                env.put(variable.getName(), variable.getValueFrom() == null ? expand(value, env) : value);
             }
         }
         return env;
+    }
+
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)");
+
+    /**
+     * A value with $(NAME) references expanded as the kubelet does (env values, command, args): a name
+     * defined before it in the environment is replaced, any other left as written; $$ is a literal $.
+     */
+    static String expand(String value, Map<String, String> env) {
+        return REFERENCE.matcher(value).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(
+                match.group(1) == null ? "$" : env.getOrDefault(match.group(1), match.group())));
     }
 
     private String value(String podName, EnvVar variable) {
@@ -433,7 +485,7 @@ public final class Cluster implements AutoCloseable {
         throw new IllegalStateException("env " + variable.getName() + ": a source the harness does not support");
     }
 
-    private static Map<String, String> optionally(Boolean optional, java.util.function.Supplier<Map<String, String>> source) {
+    private static <V> Map<String, V> optionally(Boolean optional, java.util.function.Supplier<Map<String, V>> source) {
         try {
             return source.get();
         } catch (IllegalStateException missing) {
@@ -444,7 +496,7 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    private static String key(Map<String, String> values, String key, Boolean optional, String where) {
+    private static <V> V key(Map<String, V> values, String key, Boolean optional, String where) {
         if (!values.containsKey(key) && !Boolean.TRUE.equals(optional)) {
             throw new IllegalStateException("couldn't find key " + key + " in " + where);
         }
@@ -453,19 +505,20 @@ public final class Cluster implements AutoCloseable {
 
     /** A ConfigMap or Secret volume as files (items and defaultMode honoured), for a read-only bind mount. */
     Path projectedFiles(String podName, Volume volume) {
-        Map<String, String> values;
+        Map<String, byte[]> values = new LinkedHashMap<>();
         List<KeyToPath> items;
         Integer mode;
         if (volume.getConfigMap() != null) {
-            values = optionally(volume.getConfigMap().getOptional(), () -> configMap(volume.getConfigMap().getName()));
+            optionally(volume.getConfigMap().getOptional(), () -> configMap(volume.getConfigMap().getName()))
+                    .forEach((key, text) -> values.put(key, text.getBytes(StandardCharsets.UTF_8)));
             items = volume.getConfigMap().getItems();
             mode = volume.getConfigMap().getDefaultMode();
         } else {
-            values = optionally(volume.getSecret().getOptional(), () -> secret(volume.getSecret().getSecretName()));
+            values.putAll(optionally(volume.getSecret().getOptional(), () -> secretBytes(volume.getSecret().getSecretName())));
             items = volume.getSecret().getItems();
             mode = volume.getSecret().getDefaultMode();
         }
-        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         if (items.isEmpty()) {
             files.putAll(values);
         } else {
@@ -479,7 +532,7 @@ public final class Cluster implements AutoCloseable {
             for (var file : files.entrySet()) {
                 Path path = root.resolve(file.getKey());
                 Files.createDirectories(path.getParent());
-                Files.writeString(path, file.getValue());
+                Files.write(path, file.getValue());
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
             }
         } catch (IOException e) {
