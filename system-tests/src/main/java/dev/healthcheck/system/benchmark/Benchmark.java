@@ -141,27 +141,24 @@ public final class Benchmark {
     }
 
     /**
-     * MP Fault Tolerance's metric of the time reservation's circuit breaker around schedule has spent open
-     * grows while it is open.
+     * Waits for the breaker to open afresh (MP Fault Tolerance's opened counter in /metrics grows), so the
+     * measurement starts with a whole open period: while schedule stays frozen it then alternates between
+     * open (5 s) and half-open, whose trial call waits for its timeout and opens it again.
      */
     private void awaitBreakerOpen(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        double before = breakerOpenNanos();
-        while (System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(200));
-            double now = breakerOpenNanos();
-            if (now > before) {
-                return;
+        double before = breakerOpenings();
+        while (breakerOpenings() <= before) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reservation's circuit breaker around schedule did not open within " + timeout);
             }
-            before = now;
+            sleep(Duration.ofMillis(50));
         }
-        throw new IllegalStateException("reservation's circuit breaker around schedule did not open within " + timeout);
     }
 
-    private double breakerOpenNanos() {
-        return alice.get(RESERVATION, "/metrics").body().lines()
-                .filter(line -> line.startsWith("ft_circuitbreaker_state_total{") && line.contains("state=\"open\"")
-                        && line.contains("ScheduleSeats"))
+    private double breakerOpenings() {
+        return alice.text(RESERVATION, "/metrics").lines()
+                .filter(line -> line.startsWith("ft_circuitbreaker_opened_total{") && line.contains("ScheduleSeats.take"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }

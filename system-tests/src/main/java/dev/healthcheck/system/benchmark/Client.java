@@ -39,6 +39,11 @@ final class Client {
         return send(request(port, path).GET().build());
     }
 
+    /** A plain-text resource such as /metrics (which answers no JSON). */
+    String text(int port, String path) {
+        return send(request(port, path).setHeader("Accept", "text/plain").GET().build()).body();
+    }
+
     /** Sent at once; completes with the answer, or exceptionally when none came (10 s). */
     CompletableFuture<Reply> postAsync(int port, String path, String json) {
         return HTTP.sendAsync(postRequest(port, path, json).build(), HttpResponse.BodyHandlers.ofString()).thenApply(Client::reply);
