@@ -135,7 +135,7 @@ public final class Benchmark {
 
     /** Schedule is frozen by the caller (kill -STOP); measures only once the breaker is open. */
     private void breakerOpen(long scheduleId, int rate, int seconds, Path results) {
-        awaitBreakerOpen(Duration.ofSeconds(60));
+        awaitBreakerOpen(scheduleId, Duration.ofSeconds(60));
         answers("breaker-open", rate, seconds, new PacedBookings(alice).offer(scheduleId, rate, seconds, false))
                 .appendTo(results);
     }
@@ -143,17 +143,18 @@ public final class Benchmark {
     /**
      * Waits for the breaker to open afresh (MP Fault Tolerance's opened counter in /metrics grows), so the
      * measurement starts with a whole open period: while schedule stays frozen it then alternates between
-     * open (5 s) and half-open, whose trial call waits for its timeout and opens it again.
+     * open (5 s) and half-open, whose trial call waits for its timeout and opens it again. The breaker
+     * changes state only when called, so it is called meanwhile: one booking at a time.
      */
-    private void awaitBreakerOpen(Duration timeout) {
+    private void awaitBreakerOpen(long scheduleId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         double before = breakerOpenings();
-        while (breakerOpenings() <= before) {
+        do {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("reservation's circuit breaker around schedule did not open within " + timeout);
             }
-            sleep(Duration.ofMillis(50));
-        }
+            alice.post(RESERVATION, "/reservations", booking(scheduleId));
+        } while (breakerOpenings() <= before);
     }
 
     private double breakerOpenings() {
