@@ -2,7 +2,9 @@ package dev.healthcheck.kit.security;
 
 import dev.healthcheck.kit.problem.Problem;
 import dev.healthcheck.kit.problem.ProblemType;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.auth.message.callback.PasswordValidationCallback;
@@ -14,17 +16,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * HTTP basic authentication (RFC 7617) as a Jakarta Security mechanism, so that a missing or wrong
  * login is answered like every other client error: 401 problem+json with the basic challenge (the
  * built-in BASIC login answers with an empty HTML response). The password is checked by the container
  * (Jakarta Authentication's password validation callback), that is against Liberty's user registry
- * (users.xml), which also gives the caller's groups, mapped to roles by the application bindings.
+ * (users.xml), which also gives the caller's groups, mapped to roles by the application bindings. A
+ * login it accepted is taken again without that check for a while ({@link VerifiedLogins}).
  */
 @ApplicationScoped
 public class BasicAuthentication implements HttpAuthenticationMechanism {
@@ -32,6 +37,18 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     static final String CHALLENGE = "Basic realm=\"healthcheck\", charset=\"UTF-8\"";
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /** How long a login the registry accepted is taken again without its check (Liberty's own cache: 600 s). */
+    @Inject
+    @ConfigProperty(name = "security.verified-login-seconds", defaultValue = "300")
+    long verifiedLoginSeconds;
+
+    private VerifiedLogins verified;
+
+    @PostConstruct
+    void rememberVerifiedLogins() {
+        verified = new VerifiedLogins(Duration.ofSeconds(verifiedLoginSeconds), System::nanoTime);
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -46,15 +63,28 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         if (credential.isEmpty()) {
             return refuse(response, "the Authorization header is not HTTP basic credentials (Basic base64(user:password))");
         }
-        var check = new PasswordValidationCallback(context.getClientSubject(), credential.get().user(),
-                credential.get().password().toCharArray());
+        String user = credential.get().user();
+        String password = credential.get().password();
+        if (verified.restore(user, password, context.getClientSubject())) {
+            // The registry accepted this very login lately: the subject holds what the container made of it then.
+            return AuthenticationStatus.SUCCESS;
+        }
+        var check = new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
+        handle(context, check);
+        if (!check.getResult()) {
+            return refuse(response, "the user name or password is not right");
+        }
+        // The container has put the caller and their groups into the client subject.
+        verified.add(user, password, context.getClientSubject());
+        return AuthenticationStatus.SUCCESS;
+    }
+
+    private static void handle(HttpMessageContext context, Callback callback) {
         try {
-            context.getHandler().handle(new Callback[] {check});
+            context.getHandler().handle(new Callback[] {callback});
         } catch (IOException | UnsupportedCallbackException e) {
             throw new IllegalStateException("the container cannot check passwords", e);
         }
-        // On success the container has put the caller and their groups into the client subject.
-        return check.getResult() ? AuthenticationStatus.SUCCESS : refuse(response, "the user name or password is not right");
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, String detail) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -22,6 +23,12 @@ import java.util.stream.IntStream;
  * whose MyPage row exists; prints shell assignments (SCHEDULE_NAME=id, MYPAGE_ID=id);</li>
  * <li>{@code lag SCHEDULE COUNT WORKERS RESULTS}: COUNT bookings, each timed from its 201 to its row in
  * GET /myPages/{id}; appends the percentiles to RESULTS and the raw lags beside it;</li>
+ * <li>{@code paced SCHEDULE RATE SECONDS RESULTS}: RATE bookings a second offered on a clock (see
+ * {@link PacedBookings}), each timed from its due time and followed to its MyPage row; appends the
+ * answers' and the lags' percentiles to RESULTS;</li>
+ * <li>{@code breaker-open SCHEDULE RATE SECONDS RESULTS}: with schedule frozen, waits until reservation's
+ * circuit breaker around it is open, then offers RATE bookings a second on a clock; appends the
+ * answers' percentiles;</li>
  * <li>{@code recover SCHEDULE}: books until a booking is taken again; prints the seconds it took;</li>
  * <li>{@code summary DIR}: the markdown summary of DIR (see {@link Summary}).</li>
  * </ul>
@@ -45,6 +52,7 @@ public final class Benchmark {
     public static void main(String[] args) {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: prepare NAME... | lag SCHEDULE COUNT WORKERS RESULTS"
+                    + " | paced SCHEDULE RATE SECONDS RESULTS | breaker-open SCHEDULE RATE SECONDS RESULTS"
                     + " | recover SCHEDULE | summary DIR");
         }
         if (args[0].equals("summary")) {
@@ -56,6 +64,10 @@ public final class Benchmark {
             case "prepare" -> benchmark.prepare(Arrays.asList(args).subList(1, args.length));
             case "lag" -> benchmark.lag(Long.parseLong(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Path.of(args[4]));
+            case "paced" -> benchmark.paced(Long.parseLong(args[1]), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]), Path.of(args[4]));
+            case "breaker-open" -> benchmark.breakerOpen(Long.parseLong(args[1]), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]), Path.of(args[4]));
             case "recover" -> System.out.printf("%.1f%n", benchmark.recover(Long.parseLong(args[1])));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -105,9 +117,69 @@ public final class Benchmark {
         write(results.resolveSibling("mypage-lag-ms.txt"),
                 Arrays.stream(ms).mapToObj(v -> String.format("%.3f", v)).collect(Collectors.joining("\n", "", "\n")));
         new Result("mypage-lag", workers, seconds, ms.length, ms.length / seconds, ms.length / seconds,
-                percentile(ms, 50), percentile(ms, 90), percentile(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1],
+                percentile(ms, 50), percentile(ms, 90), percentile(ms, 99), max(ms),
                 0, 0, failures.sum(), "booked and seen=" + ms.length + " failed=" + failures.sum())
                 .appendTo(results);
+    }
+
+    private void paced(long scheduleId, int rate, int seconds, Path results) {
+        var bookings = new PacedBookings(alice).offer(scheduleId, rate, seconds, true);
+        answers("paced-" + rate, rate, seconds, bookings).appendTo(results);
+        double[] lags = bookings.stream().filter(b -> b.seen() > 0).mapToDouble(PacedBookings.Booking::lagMs).sorted()
+                .toArray();
+        long unseen = bookings.stream().filter(b -> b.status() == 201 && b.seen() < 0).count();
+        new Result("paced-" + rate + "-lag", rate, seconds, lags.length, lags.length / (double) seconds,
+                lags.length / (double) seconds, percentile(lags, 50), percentile(lags, 90), percentile(lags, 99),
+                max(lags), 0, 0, unseen, "seen=" + lags.length + " not seen within 10 s=" + unseen).appendTo(results);
+    }
+
+    /** Schedule is frozen by the caller (kill -STOP); measures only once the breaker is open. */
+    private void breakerOpen(long scheduleId, int rate, int seconds, Path results) {
+        awaitBreakerOpen(scheduleId, Duration.ofSeconds(60));
+        answers("breaker-open", rate, seconds, new PacedBookings(alice).offer(scheduleId, rate, seconds, false))
+                .appendTo(results);
+    }
+
+    /**
+     * Waits for the breaker to open afresh (MP Fault Tolerance's opened counter in /metrics grows), so the
+     * measurement starts with a whole open period: while schedule stays frozen it then alternates between
+     * open (5 s) and half-open, whose trial call waits for its timeout and opens it again. The breaker
+     * changes state only when called, so it is called meanwhile: one booking at a time.
+     */
+    private void awaitBreakerOpen(long scheduleId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        double before = breakerOpenings();
+        do {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reservation's circuit breaker around schedule did not open within " + timeout);
+            }
+            alice.post(RESERVATION, "/reservations", booking(scheduleId));
+        } while (breakerOpenings() <= before);
+    }
+
+    private double breakerOpenings() {
+        return alice.text(RESERVATION, "/metrics").lines()
+                .filter(line -> line.startsWith("ft_circuitbreaker_opened_total{") && line.contains("ScheduleSeats.take"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** Latency from each booking's due time to its answer; unanswered ones (10 s) count as timeouts. */
+    private static Result answers(String label, int rate, int seconds, List<PacedBookings.Booking> bookings) {
+        double[] ms = bookings.stream().filter(b -> b.answered() > 0).mapToDouble(PacedBookings.Booking::latencyMs)
+                .sorted().toArray();
+        long ok = bookings.stream().filter(b -> b.status() / 100 == 2).count();
+        long unanswered = bookings.size() - ms.length;
+        String statuses = bookings.stream().filter(b -> b.answered() > 0)
+                .collect(Collectors.groupingBy(PacedBookings.Booking::status, TreeMap::new, Collectors.counting()))
+                .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        return new Result(label, rate, seconds, bookings.size(), bookings.size() / (double) seconds,
+                ok / (double) seconds, percentile(ms, 50), percentile(ms, 90), percentile(ms, 99), max(ms), unanswered,
+                0, ms.length - ok, statuses + " offered=" + rate + "/s");
+    }
+
+    private static double max(double[] sorted) {
+        return sorted.length == 0 ? 0 : sorted[sorted.length - 1];
     }
 
     private double recover(long scheduleId) {
@@ -132,7 +204,7 @@ public final class Benchmark {
         return reply.createdId();
     }
 
-    private static String booking(long scheduleId) {
+    static String booking(long scheduleId) {
         return "{\"scheduleId\":" + scheduleId + ",\"reservationCount\":1}";
     }
 

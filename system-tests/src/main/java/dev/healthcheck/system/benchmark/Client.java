@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 /** One development user calling the local servers over plain HTTP/1.1 with basic authentication. */
 final class Client {
@@ -31,12 +32,31 @@ final class Client {
     }
 
     Reply post(int port, String path, String json) {
-        return send(request(port, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(postRequest(port, path, json).build());
     }
 
     Reply get(int port, String path) {
-        return send(request(port, path).GET());
+        return send(request(port, path).GET().build());
+    }
+
+    /** A plain-text resource such as /metrics (which answers no JSON). */
+    String text(int port, String path) {
+        return send(request(port, path).setHeader("Accept", "text/plain").GET().build()).body();
+    }
+
+    /** Sent at once; completes with the answer, or exceptionally when none came (10 s). */
+    CompletableFuture<Reply> postAsync(int port, String path, String json) {
+        return HTTP.sendAsync(postRequest(port, path, json).build(), HttpResponse.BodyHandlers.ofString()).thenApply(Client::reply);
+    }
+
+    CompletableFuture<Reply> getAsync(int port, String path) {
+        return HTTP.sendAsync(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(Client::reply);
+    }
+
+    private HttpRequest.Builder postRequest(int port, String path, String json) {
+        return request(port, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     private HttpRequest.Builder request(int port, String path) {
@@ -46,17 +66,19 @@ final class Client {
                 .header("Accept", "application/json");
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    private static Reply send(HttpRequest request) {
         try {
-            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Location").orElse(""),
-                    response.body());
+            return reply(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Reply reply(HttpResponse<String> response) {
+        return new Reply(response.statusCode(), response.headers().firstValue("Location").orElse(""), response.body());
     }
 
     record Reply(int status, String location, String body) {

@@ -12,7 +12,7 @@ import java.util.Properties;
 
 /**
  * summary.md of one benchmark directory: the machine, start-up, every run of results.tsv, the resident
- * memory of the five processes and the issue's targets, each met or missed. benchmark/run writes the
+ * memory of the five processes and the targets of issue 17, each met or missed. benchmark/run writes the
  * facts (facts.properties) and the runs (results.tsv); this only reads and compares.
  */
 final class Summary {
@@ -69,6 +69,9 @@ final class Summary {
                     r.label(), r.connections(), r.seconds(), r.requests(), r.perSecond(), r.okPerSecond(), r.p50(),
                     r.p90(), r.p99(), r.max(), r.timeouts(), r.socketErrors(), r.non2xx(), r.statuses()));
         }
+        out.append("\nThe paced runs (`paced-50`, `breaker-open`) offer bookings on a clock instead of over")
+                .append(" connections: their conn. column is the offered rate per second, their latency is timed from")
+                .append(" each booking's due time, and `paced-50-lag` is the MyPage lag of the bookings of `paced-50`.\n");
         out.append("\nBefore the runs, a warm-up of ").append(fact("warmup_s"))
                 .append(" s (bookings and every read above, 10 connections each) was not measured. Settling (the five")
                 .append(" processes below 20 % of one core) took ").append(fact("settle_after_post-100_s"))
@@ -105,28 +108,53 @@ final class Summary {
                 total / bookings)).toString();
     }
 
+    private double cpuMsPerBooking(Result run) {
+        return PROCESSES.stream().mapToLong(process -> number("cpu_ms_post-10_" + process)).sum()
+                / (run.okPerSecond() * run.seconds());
+    }
+
+    /** The targets of issue 17 ("a booking at a fraction of today's cost"), each beside what this run measured. */
     private String targets(double rssMiB) {
         var out = new StringBuilder("## Targets\n\n| target | measured | |\n| --- | --- | --- |\n");
-        Optional<Result> bare = run("bare-get");
         Optional<Result> booking = run("post-100");
-        booking.ifPresent(b -> {
-            target(out, "booking throughput ≥ 580/s (10× the reference), 100 conn.", b.okPerSecond(), 580, true, "/s");
-            bare.ifPresent(g -> target(out, "booking ≥ 15 % of bare GET in the same run",
-                    100 * b.okPerSecond() / g.perSecond(), 15, true, " %"));
-            target(out, "booking p99 ≤ 50 ms, 100 conn.", b.p99(), 50, false, " ms");
-        });
-        run("mypage-lag").ifPresent(l -> target(out, "MyPage lag p99 ≤ 50 ms", l.p99(), 50, false, " ms"));
-        run("fallback").ifPresent(f -> target(out, "fallback (503) p99 ≤ 50 ms", f.p99(), 50, false, " ms"));
+        if (booking.isPresent()) {
+            Result b = booking.get();
+            target(out, "`POST /reservations`, 100 conn.: ≥ 280/s (3× the original system's better run)",
+                    b.okPerSecond(), 280, true, "/s");
+            long errors = b.timeouts() + b.socketErrors() + b.non2xx();
+            out.append(String.format(Locale.ROOT, "| … with no errors | %d timeouts, socket errors or non-2xx | %s |%n",
+                    errors, errors == 0 ? "met" : "**missed**"));
+            target(out, "moonshot: 10× the original system's better run (930/s)", b.okPerSecond(), 930, true, "/s");
+        } else {
+            notMeasured(out, "`POST /reservations`, 100 conn.: ≥ 280/s");
+        }
+        run("post-10").ifPresentOrElse(
+                run -> target(out, "CPU per booking, all five processes, with its event backlog ≤ 8 ms",
+                        cpuMsPerBooking(run), 8, false, " ms"),
+                () -> notMeasured(out, "CPU per booking ≤ 8 ms"));
+        run("paced-50").ifPresentOrElse(
+                p -> target(out, "bookings offered at 50/s on a clock: p99 ≤ 100 ms", p.p99(), 100, false, " ms"),
+                () -> notMeasured(out, "bookings offered at 50/s: p99 ≤ 100 ms"));
+        run("paced-50-lag").ifPresentOrElse(
+                l -> target(out, "MyPage lag (201 → row visible) at 50/s: p99 ≤ 100 ms", l.p99(), 100, false, " ms"),
+                () -> notMeasured(out, "MyPage lag at 50/s: p99 ≤ 100 ms"));
+        run("breaker-open").ifPresentOrElse(
+                f -> target(out, "schedule frozen, breaker open: 503 p99 ≤ 50 ms", f.p99(), 50, false, " ms"),
+                () -> notMeasured(out, "breaker open: 503 p99 ≤ 50 ms"));
         if (facts.containsKey("start_s")) {
-            target(out, "whole system up ≤ 20 s (broker + servers, after the build)", Double.parseDouble(fact("start_s")),
-                    20, false, " s");
+            target(out, "whole system up ≤ 30 s after the build (broker + servers)", Double.parseDouble(fact("start_s")),
+                    30, false, " s");
         }
         if (facts.containsKey("restart_s")) {
-            target(out, "whole system up ≤ 20 s (started again, no build)", Double.parseDouble(fact("restart_s")), 20,
+            target(out, "whole system up ≤ 30 s (started again, no build)", Double.parseDouble(fact("restart_s")), 30,
                     false, " s");
         }
-        target(out, "all five processes ≤ 2 GB RSS together", rssMiB, 2048, false, " MiB");
+        target(out, "RSS of all five processes after the load ≤ 1.5 GiB", rssMiB, 1536, false, " MiB");
         return out.toString();
+    }
+
+    private static void notMeasured(StringBuilder out, String what) {
+        out.append("| ").append(what).append(" | not measured in this run | |\n");
     }
 
     private static void target(StringBuilder out, String what, double measured, double limit, boolean atLeast,
