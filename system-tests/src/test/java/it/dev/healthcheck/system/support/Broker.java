@@ -97,9 +97,18 @@ public final class Broker {
     }
 
     public static long messageCount(String queue) {
+        return attribute(queue, "messageCount");
+    }
+
+    /** Messages handed to a consumer and not yet acknowledged by it. */
+    public static long deliveringCount(String queue) {
+        return attribute(queue, "deliveringCount");
+    }
+
+    private static long attribute(String queue, String attribute) {
         try (JMSContext jms = connect()) {
             return ((Number) request(jms, queue, message -> JMSManagementHelper.putAttribute(message,
-                    ResourceNames.QUEUE + queue, "messageCount"))).longValue();
+                    ResourceNames.QUEUE + queue, attribute))).longValue();
         }
     }
 
