@@ -96,6 +96,11 @@ public final class Broker {
         return ((Number) manage(queue, "removeMessages", (Object) null)).intValue();
     }
 
+    /** The queue's messages that match the filter deleted; returns how many. */
+    public static int drop(String queue, String filter) {
+        return ((Number) manage(queue, "removeMessages", filter)).intValue();
+    }
+
     public static long messageCount(String queue) {
         return attribute(queue, "messageCount");
     }
