@@ -17,6 +17,7 @@ import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.utils.UUIDGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,7 +72,8 @@ class RedriveAfterRetentionIT {
 
     /**
      * A Reserved event on DLA as the broker leaves one that delivery's subscription gave up on, sent with
-     * Artemis's core API, which keeps the timestamp it is given (JMS would stamp the time of sending).
+     * Artemis's core API, which keeps the timestamp it is given (JMS would stamp the time of sending) and
+     * sets no message id of its own.
      */
     private void deadLetterOfDelivery(Instant published) throws Exception {
         var credentials = TheSystem.get().credentials();
@@ -82,6 +84,8 @@ class RedriveAfterRetentionIT {
              var producer = session.createProducer("DLA")) {
             var message = session.createMessage(Message.TEXT_TYPE, true);
             message.setTimestamp(published.toEpochMilli());
+            // the JMS message id, which JMS would set and the listing names the letter by
+            message.setUserID(UUIDGenerator.getInstance().generateUUID());
             message.setRoutingType(RoutingType.ANYCAST);
             message.putStringProperty("eventType", "Reserved");
             message.putStringProperty("eventId", eventId);
