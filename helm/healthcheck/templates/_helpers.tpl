@@ -63,13 +63,14 @@ Credentials. Each pod reads only the keys it uses, from one of two layouts:
 
 {{/* The keys of the one Secret: the services' broker logins, the broker operator's, the database administrator's, the services' database logins, the users'. */}}
 {{- define "healthcheck.secretKeys" -}}
-ARTEMIS_PASSWORD_SCHEDULE ARTEMIS_PASSWORD_RESERVATION ARTEMIS_PASSWORD_DELIVERY ARTEMIS_PASSWORD_MYPAGE ARTEMIS_OPERATOR_USER ARTEMIS_OPERATOR_PASSWORD DB_ADMIN_USER DB_ADMIN_PASSWORD DB_PASSWORD_SCHEDULE DB_PASSWORD_RESERVATION DB_PASSWORD_DELIVERY DB_PASSWORD_MYPAGE ADMIN_PASSWORD CUSTOMER_ALICE_PASSWORD CUSTOMER_BOB_PASSWORD SERVICE_USER SERVICE_PASSWORD
+ARTEMIS_PASSWORD_SCHEDULE ARTEMIS_PASSWORD_RESERVATION ARTEMIS_PASSWORD_DELIVERY ARTEMIS_PASSWORD_MYPAGE ARTEMIS_OPERATOR_USER ARTEMIS_OPERATOR_PASSWORD DB_ADMIN_USER DB_ADMIN_PASSWORD DB_PASSWORD_SCHEDULE DB_PASSWORD_RESERVATION DB_PASSWORD_DELIVERY DB_PASSWORD_MYPAGE ADMIN_PASSWORD CUSTOMER_ALICE_PASSWORD CUSTOMER_BOB_PASSWORD RESERVATION_SERVICE_USER RESERVATION_SERVICE_PASSWORD SCHEDULE_SERVICE_USER SCHEDULE_SERVICE_PASSWORD DELIVERY_SERVICE_USER DELIVERY_SERVICE_PASSWORD
 {{- end }}
 
 {{/*
 Where one credential of an owner (a service, artemis, derby) is read: (list $ "schedule" "ARTEMIS_PASSWORD")
 gives {secret, key}. With per-owner Secrets the key keeps its name; in the one Secret a service's broker
-and database passwords are ARTEMIS_PASSWORD_<SERVICE> and DB_PASSWORD_<SERVICE>, every other key is shared.
+and database passwords are ARTEMIS_PASSWORD_<SERVICE> and DB_PASSWORD_<SERVICE>, its own identity
+<SERVICE>_SERVICE_USER/_PASSWORD (the names its callees read it under); every other key is shared.
 */}}
 {{- define "healthcheck.secretRef" -}}
 {{- $root := index . 0 }}
@@ -83,6 +84,9 @@ and database passwords are ARTEMIS_PASSWORD_<SERVICE> and DB_PASSWORD_<SERVICE>,
 {{- toYaml (dict "secret" $name "key" $key) }}
 {{- else }}
 {{- $single := ternary (printf "%s_%s" $key (upper $owner)) $key (has $key (list "ARTEMIS_PASSWORD" "DB_PASSWORD")) }}
+{{- if has $key (list "SERVICE_USER" "SERVICE_PASSWORD") }}
+{{- $single = printf "%s_%s" (upper $owner) $key }}
+{{- end }}
 {{- toYaml (dict "secret" (include "healthcheck.secretName" $root) "key" $single) }}
 {{- end }}
 {{- end }}
@@ -90,10 +94,11 @@ and database passwords are ARTEMIS_PASSWORD_<SERVICE> and DB_PASSWORD_<SERVICE>,
 {{/*
 The credentials one pod reads, as a list of {env, owner, key}: (list $ "schedule"). A service gets its own
 broker password, its own database password (network mode only: embedded Derby needs none; the login is
-named after the service), the users its registry verifies (admin, alice, bob) and, only schedule (which
-verifies it) and reservation (which calls schedule with it), the service identity. The broker gets every
-broker login, Derby its administrator's login and every service's database password (it creates the
-logins), the helm test pod the two users it books with.
+named after the service), the users its registry verifies (admin, alice, bob), its own service identity
+if it calls another service (reservation, schedule, delivery) and the identities of the services that
+call it (schedule: reservation's; reservation: schedule's and delivery's). The broker gets every broker
+login, Derby its administrator's login and every service's database password (it creates the logins),
+the helm test pod the two users it books with.
 */}}
 {{- define "healthcheck.credentials" -}}
 {{- $root := index . 0 }}
@@ -110,6 +115,12 @@ logins), the helm test pod the two users it books with.
 {{- if has $component (list "schedule" "reservation" "delivery") }}
 {{- range $key := list "SERVICE_USER" "SERVICE_PASSWORD" }}
 {{- $entries = append $entries (dict "env" $key "owner" $component "key" $key) }}
+{{- end }}
+{{- end }}
+{{- range $caller := index (dict "schedule" (list "reservation") "reservation" (list "schedule" "delivery")) $component | default list }}
+{{- range $key := list "SERVICE_USER" "SERVICE_PASSWORD" }}
+{{- $env := printf "%s_%s" (upper $caller) $key }}
+{{- $entries = append $entries (dict "env" $env "owner" $component "key" $env) }}
 {{- end }}
 {{- end }}
 {{- else if eq $component "artemis" }}
@@ -165,7 +176,7 @@ show fresh random values: under GitOps, name Secrets of your own instead).
 {{- end }}
 {{- end }}
 {{- /* user names too: a letter first and alphanumerics only, valid for Artemis, Derby and Liberty alike */}}
-{{- range $key, $prefix := dict "ARTEMIS_OPERATOR_USER" "operator" "DB_ADMIN_USER" "dbadmin" "SERVICE_USER" "service" }}
+{{- range $key, $prefix := dict "ARTEMIS_OPERATOR_USER" "operator" "DB_ADMIN_USER" "dbadmin" "RESERVATION_SERVICE_USER" "reservation" "SCHEDULE_SERVICE_USER" "schedule" "DELIVERY_SERVICE_USER" "delivery" }}
 {{- $_ := set $data $key (index $existing $key | default (printf "%s%s" $prefix (randAlphaNum 8 | lower) | b64enc)) }}
 {{- end }}
 {{- $_ := set . "healthcheckGeneratedSecretData" $data }}
@@ -343,13 +354,6 @@ OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }
 # HTTPS on HTTP_PORT, TLS to the broker and to Derby (liberty-config's tls-on.xml), stores mounted here
 TLS_MODE: "on"
 TLS_DIRECTORY: {{ include "healthcheck.tlsDirectory" $root | quote }}
-{{- end }}
-{{- if not (has $name (list "schedule" "reservation" "delivery")) }}
-# No service identity here: nothing in this service verifies or presents it. liberty-config's shared
-# users.xml still declares a user from SERVICE_USER/SERVICE_PASSWORD, and unset, Liberty keeps the
-# literal ${service.user} with the password ${service.password}, which then log in (403 everywhere,
-# but a login). A name with a colon cannot be sent in HTTP basic (RFC 7617), so this entry never logs in.
-SERVICE_USER: "no:service:caller"
 {{- end }}
 {{- if or (eq $name "schedule") (eq $name "delivery") }}
 # the periodic reconciliation of seat holds (schedule) and mail-outs (delivery) against reservation's bookings

@@ -8,19 +8,28 @@ import java.util.Map;
 
 /**
  * Which credentials each pod of the chart must read, and from where: the least each process needs.
- * Written from the servers' configuration (liberty-config's users.xml and database-network.xml,
- * reservation's ScheduleClient, schedule's SeatHoldResource), not from the chart.
+ * Written from the servers' configuration (liberty-config's users.xml and database-network.xml, the
+ * callers' users in schedule's and reservation's server.xml, service-kit's ServiceCredentials), not from
+ * the chart.
  */
 final class Credentials {
 
     /** The users every service's registry verifies (liberty-config users.xml). */
     static final List<String> USERS = List.of("ADMIN_PASSWORD", "CUSTOMER_ALICE_PASSWORD", "CUSTOMER_BOB_PASSWORD");
 
-    /** The service identity: schedule verifies it (seat holds), reservation calls schedule with it. */
+    /** A service's own identity, which it presents when it calls another (ServiceCredentials). */
     static final List<String> SERVICE_IDENTITY = List.of("SERVICE_USER", "SERVICE_PASSWORD");
 
     /** The Derby network server's own login: the owner of its credentials database, who makes the services' logins. */
     static final List<String> DATABASE_ADMINISTRATOR = List.of("DB_ADMIN_USER", "DB_ADMIN_PASSWORD");
+
+    /** The services that call another, each with its own identity. */
+    static final List<String> CALLING_SERVICES = List.of("reservation", "schedule", "delivery");
+
+    /** Whose identities a service's registry verifies: its callers'. */
+    static final Map<String, List<String>> CALLERS = Map.of(
+            "schedule", List.of("reservation"),
+            "reservation", List.of("schedule", "delivery"));
 
     static final List<String> BROKER_OPERATOR = List.of("ARTEMIS_OPERATOR_USER", "ARTEMIS_OPERATOR_PASSWORD");
 
@@ -34,7 +43,7 @@ final class Credentials {
         keys.addAll(DATABASE_ADMINISTRATOR);
         Rendered.SERVICES.forEach(service -> keys.add(databasePasswordOf(service)));
         keys.addAll(USERS);
-        keys.addAll(SERVICE_IDENTITY);
+        CALLING_SERVICES.forEach(service -> keys.addAll(identityOf(service)));
         SINGLE_SECRET_KEYS = List.copyOf(keys);
     }
 
@@ -51,9 +60,16 @@ final class Credentials {
         return "DB_PASSWORD_" + service.toUpperCase(Locale.ROOT);
     }
 
+    /** A calling service's identity as its callees read it, and as the one Secret names it. */
+    static List<String> identityOf(String service) {
+        String prefix = service.toUpperCase(Locale.ROOT) + "_";
+        return SERVICE_IDENTITY.stream().map(key -> prefix + key).toList();
+    }
+
     /**
      * What a service's server reads: its own broker password, its own database password (network only;
-     * the login is named after the service, in the ConfigMap), the users.
+     * the login is named after the service, in the ConfigMap), the users, its own identity if it calls
+     * another service, its callers' identities.
      */
     static List<String> ofService(String service, boolean networkDatabase) {
         List<String> keys = new ArrayList<>(List.of("ARTEMIS_PASSWORD"));
@@ -61,10 +77,10 @@ final class Credentials {
             keys.add("DB_PASSWORD");
         }
         keys.addAll(USERS);
-        // schedule and reservation verify the service identity; all but mypage present it
-        if (!service.equals("mypage")) {
+        if (CALLING_SERVICES.contains(service)) {
             keys.addAll(SERVICE_IDENTITY);
         }
+        CALLERS.getOrDefault(service, List.of()).forEach(caller -> keys.addAll(identityOf(caller)));
         return keys;
     }
 
@@ -112,6 +128,9 @@ final class Credentials {
         Rendered.FromSecret source(String owner, String key) {
             if (single == null) {
                 return new Rendered.FromSecret(perOwner.get(owner), key);
+            }
+            if (SERVICE_IDENTITY.contains(key)) {
+                return new Rendered.FromSecret(single, owner.toUpperCase(Locale.ROOT) + "_" + key);
             }
             return new Rendered.FromSecret(single, switch (key) {
                 case "ARTEMIS_PASSWORD" -> brokerPasswordOf(owner);

@@ -11,8 +11,10 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.activemq.artemis.utils.XMLUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +58,7 @@ class MessagingTest {
         assertThat(brokerXml)
                 .contains("tcp://0.0.0.0:61616")
                 .contains("<dead-letter-address>DLA</dead-letter-address>")
-                .contains("<max-delivery-attempts>50</max-delivery-attempts>")
+                .contains("<max-delivery-attempts>${REDELIVERY_MAX_ATTEMPTS:50}</max-delivery-attempts>")
                 // one copy of each dead letter, in DLA: no auto-created DLQ.<address> queue beside it
                 .doesNotContain("auto-create-dead-letter-resources")
                 .contains("<persist-id-cache>true</persist-id-cache>");
@@ -92,7 +94,7 @@ class MessagingTest {
         Rendered unchanged = Chart.renderExactly(copy, List.of(Chart.IMAGES), Map.of());
         Path brokerXml = copy.resolve("files/broker.xml");
         Files.writeString(brokerXml, Files.readString(brokerXml)
-                .replace("<max-delivery-attempts>50<", "<max-delivery-attempts>55<"));
+                .replace("<max-delivery-attempts>${REDELIVERY_MAX_ATTEMPTS:50}<", "<max-delivery-attempts>55<"));
 
         Rendered changed = Chart.renderExactly(copy, List.of(Chart.IMAGES), Map.of());
 
@@ -118,6 +120,73 @@ class MessagingTest {
             assertThat(variable.getName()).isEqualTo("JAVA_ARGS_APPEND");
             assertThat(variable.getValue()).isEqualTo("-Xms768M -Xmx768M");
         });
+    }
+
+    @Test
+    void theRedeliveryDefaultsRideOutAboutFortyFourMinutes() throws Exception {
+        String rules = sagaDeliveryRules(brokerXmlAsTheBrokerReadsIt(Chart.render()));
+
+        assertThat(rules).contains("<max-delivery-attempts>50<", "<redelivery-delay>1000<",
+                "<redelivery-delay-multiplier>2<", "<max-redelivery-delay>60000<");
+        // what docs/kubernetes.md and the README promise: the last attempt about 44 minutes after the first
+        assertThat(lastAttemptAfterFirst(rules)).isBetween(Duration.ofMinutes(44), Duration.ofMinutes(45));
+    }
+
+    /** The pauses between the attempts an address-setting allows, added up as Artemis spaces them. */
+    private static Duration lastAttemptAfterFirst(String rules) {
+        double delay = number(rules, "redelivery-delay");
+        double multiplier = number(rules, "redelivery-delay-multiplier");
+        double longest = number(rules, "max-redelivery-delay");
+        double total = 0;
+        for (int attempt = 1; attempt < number(rules, "max-delivery-attempts"); attempt++) {
+            total += Math.min(delay, longest);
+            delay *= multiplier;
+        }
+        return Duration.ofMillis((long) total);
+    }
+
+    private static double number(String rules, String element) {
+        var value = java.util.regex.Pattern.compile("<" + element + ">([0-9.]+)<").matcher(rules);
+        assertThat(value.find()).as(element).isTrue();
+        return Double.parseDouble(value.group(1));
+    }
+
+    @Test
+    void changedRedeliveryValuesReachTheBrokersConfiguration() throws Exception {
+        Rendered chart = Chart.render(List.of(), Map.of("artemis.redelivery.delayMs", 5000,
+                "artemis.redelivery.delayMultiplier", 3, "artemis.redelivery.maxDelayMs", 300000,
+                "artemis.redelivery.maxAttempts", 200));
+
+        assertThat(sagaDeliveryRules(brokerXmlAsTheBrokerReadsIt(chart))).contains("<max-delivery-attempts>200<",
+                "<redelivery-delay>5000<", "<redelivery-delay-multiplier>3<", "<max-redelivery-delay>300000<");
+    }
+
+    @Test
+    void tooFewDeliveryAttemptsForACrashedListenersSessionsAreRefused() {
+        assertThatThrownBy(() -> Chart.render(List.of(), Map.of("artemis.redelivery.maxAttempts", 10)))
+                .hasMessageContaining("maxAttempts");
+    }
+
+    /**
+     * The chart's broker.xml with its placeholders filled in by Artemis's own substitution from the broker
+     * container's environment, as the broker does at start (a system property wins over the environment
+     * there, so the test sets them as such for the call).
+     */
+    private static String brokerXmlAsTheBrokerReadsIt(Rendered chart) {
+        StatefulSet broker = chart.get(StatefulSet.class, "healthcheck-artemis");
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        chart.environment(broker.getSpec().getTemplate().getSpec().getContainers().get(0)).forEach((name, source) -> {
+            if (source instanceof Rendered.Literal literal) {
+                environment.put(name, literal.value());
+            }
+        });
+        String brokerXml = chart.get(ConfigMap.class, "healthcheck-artemis").getData().get("broker.xml");
+        environment.forEach(System::setProperty);
+        try {
+            return XMLUtil.replaceSystemPropsInString(brokerXml);
+        } finally {
+            environment.keySet().forEach(System::clearProperty);
+        }
     }
 
     private static String podAnnotation(Rendered chart, String statefulSet, String key) {

@@ -94,7 +94,8 @@ class ImagesIT {
                 // schedule's own broker login, as the broker's start writes it from ARTEMIS_PASSWORD_SCHEDULE
                 "-e", "ARTEMIS_USER=schedule", "-e", "ARTEMIS_PASSWORD=broker-secret",
                 "-e", "ADMIN_PASSWORD=a", "-e", "CUSTOMER_ALICE_PASSWORD=b", "-e", "CUSTOMER_BOB_PASSWORD=c",
-                "-e", "SERVICE_USER=s", "-e", "SERVICE_PASSWORD=d", image("schedule"));
+                "-e", "SERVICE_USER=s", "-e", "SERVICE_PASSWORD=d",
+                "-e", "RESERVATION_SERVICE_USER=r", "-e", "RESERVATION_SERVICE_PASSWORD=e", image("schedule"));
 
         assertThat(Podman.run("exec", schedule, "id", "-u")).isEqualTo("1001");
         assertThat(Podman.attempt("exec", schedule, "touch", "/opt/liberty/wlp/written").exit())

@@ -25,13 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Booking states for the other services' reconciliation (schedule's seat holds, delivery's mail-outs):
- * the service identity only, since it names every customer's bookings.
+ * their identities only (role reconciler), since it names every customer's bookings. Reading is all they
+ * may do: taking seats is reservation's identity's alone (role service, at schedule).
  */
 @Path("/bookingStates")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("service")
+@RolesAllowed("reconciler")
 @Tag(name = "Booking states", description = "What reservation records of bookings, for the other services' periodic "
-        + "reconciliation. Only the service identity may call it; customers and administrators are refused (403).")
+        + "reconciliation. Only schedule's and delivery's service identities may call it (role reconciler); customers "
+        + "and administrators are refused (403).")
 public class BookingStateResource {
 
     @Inject

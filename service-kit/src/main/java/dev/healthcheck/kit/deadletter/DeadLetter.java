@@ -26,5 +26,12 @@ public record DeadLetter(
         String reason,
         @Schema(description = "When the event was first published (the message's JMS timestamp).",
                 example = "2026-11-30T01:02:03.456Z")
-        Instant publishedAt) {
+        Instant publishedAt,
+        @Schema(description = "Whether it may be re-driven now: only while the consumer still remembers the events it "
+                + "applied (inbox.retention, 7 days by default, less a margin of an hour), so that it applies it at most once.",
+                example = "true")
+        boolean redrivable,
+        @Schema(description = "Until when it may be re-driven (null if its publication time is unknown: never).",
+                example = "2026-12-07T00:02:03.456Z")
+        Instant redrivableUntil) {
 }

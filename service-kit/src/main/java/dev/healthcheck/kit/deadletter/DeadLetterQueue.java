@@ -3,6 +3,7 @@ package dev.healthcheck.kit.deadletter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.healthcheck.kit.inbox.AppliedEventRetention;
 import dev.healthcheck.kit.jms.BrokerAccount;
 import dev.healthcheck.kit.jms.MessageCopies;
 import dev.healthcheck.kit.jms.Subscriptions;
@@ -12,6 +13,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The broker's dead-letter queue as one service sees it: only the dead letters of its own subscriptions
@@ -54,6 +57,11 @@ public class DeadLetterQueue {
     @Inject
     BrokerAccount broker;
 
+    /** The consumer's memory of applied events (AppliedEventRetention): how long a re-drive stays safe. */
+    @Inject
+    @ConfigProperty(name = "inbox.retention", defaultValue = AppliedEventRetention.DEFAULT_RETENTION)
+    Duration retention;
+
     private ActiveMQConnectionFactory factory;
 
     /** This service's dead letters, oldest first, at most {@code max}. */
@@ -67,7 +75,7 @@ public class DeadLetterQueue {
             List<DeadLetter> letters = new ArrayList<>();
             Enumeration<?> messages = browser.getEnumeration();
             while (letters.size() < max && messages.hasMoreElements()) {
-                letters.add(describe((Message) messages.nextElement()));
+                letters.add(describe((Message) messages.nextElement(), window(), Instant.now()));
             }
             return letters;
         } catch (JMSException e) {
@@ -80,6 +88,7 @@ public class DeadLetterQueue {
      * local JMS transaction. The consumer's inbox of applied event ids makes a re-driven event count once.
      *
      * @throws DeadLetterNotFoundException no such dead letter of this service's subscriptions
+     * @throws DeadLetterTooOldException   published longer ago than the consumer remembers applied events
      */
     public DeadLetter redrive(String id) {
         if (ownSubscriptions().isEmpty()) {
@@ -93,7 +102,11 @@ public class DeadLetterQueue {
                 jms.rollback();
                 throw new DeadLetterNotFoundException(id);
             }
-            DeadLetter dead = describe(letter);
+            DeadLetter dead = describe(letter, window(), Instant.now());
+            if (!dead.redrivable()) {
+                jms.rollback();
+                throw new DeadLetterTooOldException(dead, retention);
+            }
             // A topic's fully qualified queue: multicast routing, to that one subscription's queue only.
             jms.createProducer().send(jms.createTopic(dead.topic() + "::" + dead.subscription()), copy(jms, letter, id));
             jms.commit();
@@ -118,15 +131,20 @@ public class DeadLetterQueue {
         return copy;
     }
 
-    static DeadLetter describe(Message message) throws JMSException {
+    static DeadLetter describe(Message message, RedriveWindow window, Instant now) throws JMSException {
         String reason = message.getStringProperty(REASON);
         String messageId = message.getJMSMessageID();
+        Instant publishedAt = message.getJMSTimestamp() == 0 ? null : Instant.ofEpochMilli(message.getJMSTimestamp());
         return new DeadLetter(messageId != null && messageId.startsWith(ID_PREFIX)
                 ? messageId.substring(ID_PREFIX.length()) : messageId,
                 message.getStringProperty("eventType"), message.getStringProperty("eventId"),
                 message.getStringProperty(ORIGINAL_ADDRESS), message.getStringProperty(ORIGINAL_QUEUE),
                 reason == null || reason.isBlank() ? BROKERS_REASON : reason,
-                message.getJMSTimestamp() == 0 ? null : Instant.ofEpochMilli(message.getJMSTimestamp()));
+                publishedAt, window.isOpenFor(publishedAt, now), window.closesFor(publishedAt).orElse(null));
+    }
+
+    private RedriveWindow window() {
+        return RedriveWindow.of(retention);
     }
 
     private String ownSelector() {

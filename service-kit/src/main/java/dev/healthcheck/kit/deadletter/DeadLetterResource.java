@@ -66,7 +66,9 @@ public class DeadLetterResource {
             description = "Sends the dead letter back to exactly the subscription that gave up on it (no other "
                     + "subscriber of its topic sees it again) and removes it from DLA, both in one transaction. The "
                     + "consumer applies it once: an event it already applied is recognised by its id and changes "
-                    + "nothing. If it fails again it returns to DLA under a new id. No body. Administrators only.")
+                    + "nothing. If it fails again it returns to DLA under a new id. Only while the consumer still "
+                    + "remembers the events it applied (inbox.retention, 7 days by default, less an hour): an older "
+                    + "dead letter is refused (409), since it could be applied twice. No body. Administrators only.")
     @APIResponse(responseCode = "200", description = "Re-driven: the dead letter as it was before it left DLA.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeadLetter.class)))
     @APIResponse(responseCode = "400", ref = Answers.BAD_REQUEST)
@@ -74,6 +76,10 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "403", ref = Answers.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No dead letter of this service by that id: never there, another "
             + "service's, or re-driven already (urn:healthcheck:problem:dead-letter-not-found).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = Answers.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Published longer ago than the consumer remembers applied events "
+            + "(inbox.retention): a re-drive could apply it twice; it stays on DLA "
+            + "(urn:healthcheck:problem:dead-letter-too-old).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = Answers.PROBLEM)))
     public DeadLetter redrive(@Parameter(description = "The dead letter's id, as listed",
                                       example = "4c5e1d2a-8f3b-11f0-9d2e-0242ac120002")

@@ -27,6 +27,9 @@ public class AppliedEventRetention {
 
     private static final Logger LOG = Logger.getLogger(AppliedEventRetention.class.getName());
 
+    /** Also how long a dead letter stays re-drivable (deadletter.RedriveWindow). */
+    public static final String DEFAULT_RETENTION = "P7D";
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -35,7 +38,7 @@ public class AppliedEventRetention {
 
     /** ISO-8601, e.g. P7D. */
     @Inject
-    @ConfigProperty(name = "inbox.retention", defaultValue = "P7D")
+    @ConfigProperty(name = "inbox.retention", defaultValue = DEFAULT_RETENTION)
     Duration retention;
 
     @Inject

@@ -1,6 +1,7 @@
 package dev.healthcheck.kit.problem;
 
 import dev.healthcheck.kit.deadletter.DeadLetterNotFoundException;
+import dev.healthcheck.kit.deadletter.DeadLetterTooOldException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
@@ -33,6 +34,9 @@ public final class ClientErrors {
     static Problem problemFor(Throwable failure) {
         if (failure instanceof DeadLetterNotFoundException) {
             return Problem.of(ProblemType.DEAD_LETTER_NOT_FOUND, failure.getMessage());
+        }
+        if (failure instanceof DeadLetterTooOldException) {
+            return Problem.of(ProblemType.DEAD_LETTER_TOO_OLD, failure.getMessage());
         }
         if (failure instanceof ConstraintViolationException violations) {
             List<FieldError> errors = fieldErrors(violations);

@@ -19,6 +19,8 @@ public enum ProblemType {
     UNKNOWN_SCHEDULE("unknown-schedule", Response.Status.NOT_FOUND, "Unknown schedule"),
     METHOD_NOT_ALLOWED("method-not-allowed", Response.Status.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", Response.Status.NOT_ACCEPTABLE, "No acceptable representation"),
+    DEAD_LETTER_TOO_OLD("dead-letter-too-old", Response.Status.CONFLICT,
+            "Dead letter older than its consumer remembers applied events"),
     SCHEDULE_EXISTS("schedule-exists", Response.Status.CONFLICT, "Schedule already exists"),
     NOT_ENOUGH_SEATS("not-enough-seats", Response.Status.CONFLICT, "Not enough seats"),
     RESERVATION_ID_TAKEN("reservation-id-taken", Response.Status.CONFLICT,

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may do what: anonymous, a wrong password, customer A (alice), customer B (bob), the
- * administrator and reservation's service identity, against every endpoint and method of the four
- * services. Every refusal is problem+json; another customer's reservation, mail-out and MyPage row
+ * administrator, reservation's service identity (role service) and schedule's and delivery's (role
+ * reconciler), against every endpoint and method of the four services. A service identity is known only
+ * to the registry of the service it calls (schedule for reservation's, reservation for the two others):
+ * anywhere else it does not log in at all (401). Every refusal is problem+json; another customer's reservation, mail-out and MyPage row
  * are 404, as if they did not exist.
  */
 @ExtendWith(TheSystem.class)
@@ -56,6 +58,7 @@ class AuthorisationMatrixIT {
     private static Api bob;
     private static Api admin;
     private static Api service;
+    private static List<Api> reconcilers;
 
     @BeforeAll
     static void aScheduleWithAlicesBookingsOneLetterShippedAndTwoSeatHolds() {
@@ -63,6 +66,7 @@ class AuthorisationMatrixIT {
         bob = Api.as("bob");
         admin = Api.as("admin");
         service = Api.asService();
+        reconcilers = List.of(Api.asService("schedule"), Api.asService("delivery"));
         assertThat(admin.post(SCHEDULE, "/schedules", Map.of("scheduleId", SCHEDULE_ID, "availableCount", 1_000))
                 .status()).isEqualTo(201);
         for (long id : List.of(ALICE_READS, ALICE_CANCELS, ALICE_MAILED)) {
@@ -84,31 +88,33 @@ class AuthorisationMatrixIT {
     @TestFactory
     Stream<DynamicTest> everyCallerAgainstEveryEndpoint() {
         List<Row> rows = List.of(
-                //                                                                           alice bob  admin service
-                row("POST", SCHEDULE, () -> "/schedules", AuthorisationMatrixIT::newSchedule, 403, 403, 201, 403),
-                row("GET", SCHEDULE, () -> "/schedules/" + SCHEDULE_ID, null, 200, 200, 200, 200),
-                row("GET", SCHEDULE, () -> "/schedules", null, 200, 200, 200, 200),
+                //                                                                    alice bob  admin service reconciler
+                row("POST", SCHEDULE, () -> "/schedules", AuthorisationMatrixIT::newSchedule, 403, 403, 201, 403, 401),
+                row("GET", SCHEDULE, () -> "/schedules/" + SCHEDULE_ID, null, 200, 200, 200, 200, 401),
+                row("GET", SCHEDULE, () -> "/schedules", null, 200, 200, 200, 200, 401),
                 row("PUT", SCHEDULE, () -> holdPath(FRESH_HOLD.getAndIncrement()), () -> "{\"count\":1,\"attempt\":1}",
-                        403, 403, 403, 201),
-                row("GET", SCHEDULE, () -> holdPath(HOLD_TO_READ), null, 403, 403, 403, 200),
-                row("DELETE", SCHEDULE, () -> holdPath(HOLD_TO_RELEASE), null, 403, 403, 403, 204),
-                row("POST", RESERVATION, () -> "/reservations", AuthorisationMatrixIT::newBooking, 201, 201, 403, 403),
-                row("GET", RESERVATION, () -> "/reservations/" + ALICE_READS, null, 200, 404, 200, 403),
-                row("GET", RESERVATION, () -> "/reservations", null, 200, 200, 200, 403),
-                row("DELETE", RESERVATION, () -> "/reservations/" + ALICE_CANCELS, null, 200, 404, 200, 403),
-                row("GET", DELIVERY, () -> "/deliveries/" + ALICE_READS, null, 200, 404, 200, 403),
-                row("GET", DELIVERY, () -> "/deliveries", null, 403, 403, 200, 403),
-                row("PUT", DELIVERY, AuthorisationMatrixIT::shipmentPath, () -> SHIPMENT, 403, 403, 200, 403),
-                row("PUT", DELIVERY, () -> "/deliveries/" + ALICE_MAILED + "/arrival", null, 403, 403, 200, 403),
-                row("GET", MYPAGE, () -> "/myPages/" + ALICE_READS, null, 200, 404, 200, 403),
-                row("GET", MYPAGE, () -> "/myPages", null, 200, 200, 200, 403),
+                        403, 403, 403, 201, 401),
+                row("GET", SCHEDULE, () -> holdPath(HOLD_TO_READ), null, 403, 403, 403, 200, 401),
+                row("DELETE", SCHEDULE, () -> holdPath(HOLD_TO_RELEASE), null, 403, 403, 403, 204, 401),
+                row("POST", RESERVATION, () -> "/reservations", AuthorisationMatrixIT::newBooking, 201, 201, 403, 401, 403),
+                row("GET", RESERVATION, () -> "/reservations/" + ALICE_READS, null, 200, 404, 200, 401, 403),
+                row("GET", RESERVATION, () -> "/reservations", null, 200, 200, 200, 401, 403),
+                row("DELETE", RESERVATION, () -> "/reservations/" + ALICE_CANCELS, null, 200, 404, 200, 401, 403),
+                row("GET", DELIVERY, () -> "/deliveries/" + ALICE_READS, null, 200, 404, 200, 401, 401),
+                row("GET", DELIVERY, () -> "/deliveries", null, 403, 403, 200, 401, 401),
+                row("PUT", DELIVERY, AuthorisationMatrixIT::shipmentPath, () -> SHIPMENT, 403, 403, 200, 401, 401),
+                row("PUT", DELIVERY, () -> "/deliveries/" + ALICE_MAILED + "/arrival", null, 403, 403, 200, 401, 401),
+                row("GET", MYPAGE, () -> "/myPages/" + ALICE_READS, null, 200, 404, 200, 401, 401),
+                row("GET", MYPAGE, () -> "/myPages", null, 200, 200, 200, 401, 401),
                 // The operator's dead letters: administrators only, on every service (reservation's list is empty).
-                row("GET", SCHEDULE, () -> "/admin/dead-letters", null, 403, 403, 200, 403),
-                row("GET", RESERVATION, () -> "/admin/dead-letters", null, 403, 403, 200, 403),
-                row("GET", DELIVERY, () -> "/admin/dead-letters", null, 403, 403, 200, 403),
-                row("GET", MYPAGE, () -> "/admin/dead-letters", null, 403, 403, 200, 403),
+                row("GET", SCHEDULE, () -> "/admin/dead-letters", null, 403, 403, 200, 403, 401),
+                row("GET", RESERVATION, () -> "/admin/dead-letters", null, 403, 403, 200, 401, 403),
+                row("GET", DELIVERY, () -> "/admin/dead-letters", null, 403, 403, 200, 401, 401),
+                row("GET", MYPAGE, () -> "/admin/dead-letters", null, 403, 403, 200, 401, 401),
                 row("POST", DELIVERY, () -> "/admin/dead-letters/" + NO_SUCH_DEAD_LETTER + "/redrive", null,
-                        403, 403, 404, 403));
+                        403, 403, 404, 401, 401),
+                // Booking states, for the reconciliation of schedule and delivery: their identities alone.
+                row("GET", RESERVATION, () -> "/bookingStates?reservationId=" + ALICE_READS, null, 403, 403, 403, 401, 200));
         List<DynamicTest> cells = new ArrayList<>();
         for (Row row : rows) {
             // Nobody gets past the door without a valid login.
@@ -118,17 +124,18 @@ class AuthorisationMatrixIT {
             cells.add(cell(row, bob, row.bob()));
             cells.add(cell(row, admin, row.admin()));
             cells.add(cell(row, service, row.service()));
+            reconcilers.forEach(reconciler -> cells.add(cell(row, reconciler, row.reconciler())));
         }
         // Health, metrics and the OpenAPI document stay open to everybody (operators and probes).
         for (int port : List.of(SCHEDULE, RESERVATION, DELIVERY, MYPAGE)) {
             for (String path : List.of("/health/ready", "/metrics", "/openapi")) {
-                var open = row("GET", port, () -> path, null, 200, 200, 200, 200);
-                for (Api caller : List.of(ANONYMOUS, IMPOSTOR, alice, bob, admin, service)) {
+                var open = row("GET", port, () -> path, null, 200, 200, 200, 200, 200);
+                for (Api caller : List.of(ANONYMOUS, IMPOSTOR, alice, bob, admin, service, reconcilers.get(0), reconcilers.get(1))) {
                     cells.add(cell(open, caller.accepting("*/*"), 200));
                 }
             }
         }
-        assertThat(cells).hasSize(21 * 6 + 12 * 6);
+        assertThat(cells).hasSize(22 * 8 + 12 * 8);
         return cells.stream();
     }
 
@@ -175,12 +182,12 @@ class AuthorisationMatrixIT {
     }
 
     private static Row row(String method, int port, Supplier<String> path, Supplier<String> body,
-                           int alice, int bob, int admin, int service) {
-        return new Row(method, port, path, body, alice, bob, admin, service);
+                           int alice, int bob, int admin, int service, int reconciler) {
+        return new Row(method, port, path, body, alice, bob, admin, service, reconciler);
     }
 
     private record Row(String method, int port, Supplier<String> path, Supplier<String> body,
-                       int alice, int bob, int admin, int service) {
+                       int alice, int bob, int admin, int service, int reconciler) {
     }
 
     private static String newSchedule() {

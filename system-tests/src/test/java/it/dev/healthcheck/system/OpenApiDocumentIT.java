@@ -42,7 +42,7 @@ class OpenApiDocumentIT {
                     "PUT /schedules/{scheduleId}/seatHolds/{reservationId}", Set.of("201", "200", "403", "409"),
                     "DELETE /schedules/{scheduleId}/seatHolds/{reservationId}", Set.of("204", "403"),
                     "GET /admin/dead-letters", Set.of("200", "403"),
-                    "POST /admin/dead-letters/{id}/redrive", Set.of("200", "403", "404")),
+                    "POST /admin/dead-letters/{id}/redrive", Set.of("200", "403", "404", "409")),
             RESERVATION, Map.of(
                     "POST /reservations", Set.of("201", "200", "403", "404", "409", "503"),
                     "DELETE /reservations/{reservationId}", Set.of("200", "403"),
@@ -50,11 +50,11 @@ class OpenApiDocumentIT {
             DELIVERY, Map.of(
                     "GET /deliveries", Set.of("200", "403"),
                     "GET /admin/dead-letters", Set.of("200", "403"),
-                    "POST /admin/dead-letters/{id}/redrive", Set.of("200", "403", "404")),
+                    "POST /admin/dead-letters/{id}/redrive", Set.of("200", "403", "404", "409")),
             MYPAGE, Map.of(
                     "GET /myPages/{reservationId}", Set.of("200"),
                     "GET /admin/dead-letters", Set.of("200", "403"),
-                    "POST /admin/dead-letters/{id}/redrive", Set.of("200", "403", "404")));
+                    "POST /admin/dead-letters/{id}/redrive", Set.of("200", "403", "404", "409")));
 
     /** Answers an operation's shape suggests but it never gives, and why. */
     private static final Map<String, Set<String>> NEVER_GIVEN = Map.of(

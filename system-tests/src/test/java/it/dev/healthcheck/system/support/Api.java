@@ -65,8 +65,14 @@ public final class Api {
 
     /** The service principal reservation calls schedule with: the only caller of the seat-hold API. */
     public static Api asService() {
+        return asService("reservation");
+    }
+
+    /** The identity one service (reservation, schedule, delivery) presents when it calls another. */
+    public static Api asService(String service) {
         var dev = TheSystem.get().credentials();
-        return basic(dev.getProperty("SERVICE_USER"), dev.getProperty("SERVICE_PASSWORD"));
+        String prefix = service.toUpperCase(java.util.Locale.ROOT) + "_SERVICE_";
+        return basic(dev.getProperty(prefix + "USER"), dev.getProperty(prefix + "PASSWORD"));
     }
 
     /** Nobody: no Authorization header at all. */

@@ -96,10 +96,24 @@ public final class Broker {
         return ((Number) manage(queue, "removeMessages", (Object) null)).intValue();
     }
 
+    /** The queue's messages that match the filter deleted; returns how many. */
+    public static int drop(String queue, String filter) {
+        return ((Number) manage(queue, "removeMessages", filter)).intValue();
+    }
+
     public static long messageCount(String queue) {
+        return attribute(queue, "messageCount");
+    }
+
+    /** Messages handed to a consumer and not yet acknowledged by it. */
+    public static long deliveringCount(String queue) {
+        return attribute(queue, "deliveringCount");
+    }
+
+    private static long attribute(String queue, String attribute) {
         try (JMSContext jms = connect()) {
             return ((Number) request(jms, queue, message -> JMSManagementHelper.putAttribute(message,
-                    ResourceNames.QUEUE + queue, "messageCount"))).longValue();
+                    ResourceNames.QUEUE + queue, attribute))).longValue();
         }
     }
 
