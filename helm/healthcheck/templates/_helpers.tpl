@@ -333,6 +333,25 @@ DB_PORT: {{ include "healthcheck.dbPort" $root | quote }}
 {{- end }}
 DB_NAME: {{ $name | quote }}
 OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }}
+# Traces (MicroProfile Telemetry): exported over OTLP when an endpoint is given, the SDK off otherwise
+{{- with $root.Values.telemetry }}
+OTEL_SDK_DISABLED: {{ empty .otlpEndpoint | quote }}
+{{- if .otlpEndpoint }}
+OTEL_SERVICE_NAME: {{ $name | quote }}
+OTEL_EXPORTER_OTLP_ENDPOINT: {{ .otlpEndpoint | quote }}
+OTEL_EXPORTER_OTLP_PROTOCOL: {{ .otlpProtocol | quote }}
+OTEL_TRACES_SAMPLER: "parentbased_traceidratio"
+OTEL_TRACES_SAMPLER_ARG: {{ .sampleRatio | quote }}
+# metrics stay on /metrics (MicroProfile Metrics), logs on the console
+OTEL_METRICS_EXPORTER: "none"
+OTEL_LOGS_EXPORTER: "none"
+{{- end }}
+{{- end }}
+{{- if eq $root.Values.logging.format "json" }}
+# one JSON object per line, on the console and in messages.log
+WLP_LOGGING_CONSOLE_FORMAT: "json"
+WLP_LOGGING_MESSAGE_FORMAT: "json"
+{{- end }}
 {{- if not (has $name (list "schedule" "reservation" "delivery")) }}
 # No service identity here: nothing in this service verifies or presents it. liberty-config's shared
 # users.xml still declares a user from SERVICE_USER/SERVICE_PASSWORD, and unset, Liberty keeps the
