@@ -377,3 +377,9 @@ DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_CIRCUITBREA
 DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_BULKHEAD_VALUE: {{ $booking.bulkhead | quote }}
 {{- end }}
 {{- end }}
+
+{{- /* The port of telemetry.otlpEndpoint: the one it names, else its scheme's (as the OTLP exporter connects). */}}
+{{- define "healthcheck.otlpPort" -}}
+{{- $url := urlParse .Values.telemetry.otlpEndpoint }}
+{{- if regexMatch ":[0-9]+$" $url.host }}{{ regexFind "[0-9]+$" $url.host }}{{ else if eq $url.scheme "https" }}443{{ else }}80{{ end }}
+{{- end }}
