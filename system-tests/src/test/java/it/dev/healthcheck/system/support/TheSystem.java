@@ -35,7 +35,9 @@ public class TheSystem implements BeforeAllCallback {
      */
     public static final Map<String, String> TIMINGS = Map.of(
             "RECONCILIATION_GRACE_SECONDS", "10",
-            "RECONCILIATION_INTERVAL_SECONDS", "5");
+            "RECONCILIATION_INTERVAL_SECONDS", "5",
+            // DeadLetterRedriveIT watches the dead-letter gauges move (the default counts every 30 s)
+            "DEAD_LETTERS_COUNT_INTERVAL_MS", "1000");
 
     /**
      * Tracing on, exported to each server's messages.log (OpenTelemetry's logging exporter), but only for
