@@ -355,6 +355,25 @@ OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }
 TLS_MODE: "on"
 TLS_DIRECTORY: {{ include "healthcheck.tlsDirectory" $root | quote }}
 {{- end }}
+# Traces (MicroProfile Telemetry): exported over OTLP when an endpoint is given, the SDK off otherwise
+{{- with $root.Values.telemetry }}
+OTEL_SDK_DISABLED: {{ empty .otlpEndpoint | quote }}
+{{- if .otlpEndpoint }}
+OTEL_SERVICE_NAME: {{ $name | quote }}
+OTEL_EXPORTER_OTLP_ENDPOINT: {{ .otlpEndpoint | quote }}
+OTEL_EXPORTER_OTLP_PROTOCOL: {{ .otlpProtocol | quote }}
+OTEL_TRACES_SAMPLER: "parentbased_traceidratio"
+OTEL_TRACES_SAMPLER_ARG: {{ .sampleRatio | quote }}
+# metrics stay on /metrics (MicroProfile Metrics), logs on the console
+OTEL_METRICS_EXPORTER: "none"
+OTEL_LOGS_EXPORTER: "none"
+{{- end }}
+{{- end }}
+{{- if eq $root.Values.logging.format "json" }}
+# one JSON object per line, on the console and in messages.log
+WLP_LOGGING_CONSOLE_FORMAT: "json"
+WLP_LOGGING_MESSAGE_FORMAT: "json"
+{{- end }}
 {{- if or (eq $name "schedule") (eq $name "delivery") }}
 # the periodic reconciliation of seat holds (schedule) and mail-outs (delivery) against reservation's bookings
 RESERVATION_URL: {{ include "healthcheck.serviceUrl" (list $root "reservation") | quote }}
@@ -372,4 +391,10 @@ DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_CIRCUITBREA
 DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_CIRCUITBREAKER_DELAY: {{ $booking.circuitBreaker.delayMillis | quote }}
 DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_BULKHEAD_VALUE: {{ $booking.bulkhead | quote }}
 {{- end }}
+{{- end }}
+
+{{- /* The port of telemetry.otlpEndpoint: the one it names, else its scheme's (as the OTLP exporter connects). */}}
+{{- define "healthcheck.otlpPort" -}}
+{{- $url := urlParse .Values.telemetry.otlpEndpoint }}
+{{- if regexMatch ":[0-9]+$" $url.host }}{{ regexFind "[0-9]+$" $url.host }}{{ else if eq $url.scheme "https" }}443{{ else }}80{{ end }}
 {{- end }}

@@ -132,6 +132,22 @@ class NetworkPolicyTest {
     }
 
     @Test
+    void withTracingOnTheServicesReachTheCollectorsPortAndNothingElseDoes() {
+        Rendered chart = Chart.render("tracing.yaml");
+        Workload collector = Workload.in("observability", "otel-collector", Map.of("app", "otel-collector"), Map.of());
+        NetworkPolicies policies = new NetworkPolicies(chart.all(NetworkPolicy.class), Chart.NAMESPACE);
+
+        for (Workload pod : workloads(chart)) {
+            boolean service = SERVICES.contains(pod.name());
+            assertThat(policies.allows(pod, collector, tcp(4318))).as("%s to the collector", pod.name()).isEqualTo(service);
+            assertThat(policies.allows(pod, collector, tcp(4317))).as("%s to another port", pod.name()).isFalse();
+        }
+        // without an endpoint, no pod of the release reaches that port
+        NetworkPolicies off = new NetworkPolicies(Chart.render().all(NetworkPolicy.class), Chart.NAMESPACE);
+        assertThat(workloads(chart)).noneMatch(pod -> off.allows(pod, collector, tcp(4318)));
+    }
+
+    @Test
     void networkPoliciesCanBeLeftOut() {
         assertThat(Chart.render(List.of(), Map.of("networkPolicy.enabled", false)).all(NetworkPolicy.class)).isEmpty();
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -105,6 +106,29 @@ public final class LocalSystem implements AutoCloseable {
         return this;
     }
 
+    /**
+     * What the chart's {@code logging.format} and {@code telemetry.otlpEndpoint} set, for the run command's
+     * {@code -Dlogging.format=json} and {@code -Dtelemetry.otlpEndpoint=http://localhost:4318}: Liberty's
+     * JSON lines on the console and in messages.log; traces exported over OTLP/HTTP (otherwise the SDK is off).
+     */
+    public static Map<String, String> observability(String logFormat, String otlpEndpoint) {
+        Map<String, String> environment = new TreeMap<>();
+        if ("json".equals(logFormat)) {
+            environment.put("WLP_LOGGING_CONSOLE_FORMAT", "json");
+            environment.put("WLP_LOGGING_MESSAGE_FORMAT", "json");
+        } else if (logFormat != null && !"simple".equals(logFormat)) {
+            throw new IllegalArgumentException("-Dlogging.format is simple or json, not " + logFormat);
+        }
+        if (otlpEndpoint != null && !otlpEndpoint.isBlank()) {
+            environment.put("OTEL_SDK_DISABLED", "false");
+            environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);
+            environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+            environment.put("OTEL_METRICS_EXPORTER", "none");
+            environment.put("OTEL_LOGS_EXPORTER", "none");
+        }
+        return environment;
+    }
+
     /** Forgets all data (databases, journal) so the next start is a first start. Only when stopped. */
     public LocalSystem wipe() {
         broker.wipe();
@@ -145,12 +169,15 @@ public final class LocalSystem implements AutoCloseable {
 
     /**
      * The run command. {@code -Dfresh=true} starts with empty databases and journal;
-     * {@code -Dexcept=reservation} (a comma-separated list) leaves those servers out, for dev mode.
+     * {@code -Dexcept=reservation} (a comma-separated list) leaves those servers out, for dev mode;
+     * {@code -Dlogging.format=json} and {@code -Dtelemetry.otlpEndpoint=…}: see {@link #observability}.
      */
     public static void main(String[] args) throws InterruptedException {
         Layout layout = Layout.fromSystemProperties();
         LocalSystem system = new LocalSystem(layout);
         Set<String> except = except(system);
+        system.withServerEnvironment(observability(System.getProperty("logging.format"),
+                System.getProperty("telemetry.otlpEndpoint")));
         if (Boolean.getBoolean("fresh")) {
             system.wipe();
         }

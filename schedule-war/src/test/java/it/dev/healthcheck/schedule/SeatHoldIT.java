@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.healthcheck.kit.EventPublisher;
 import dev.healthcheck.kit.inbox.AppliedEvent;
 import dev.healthcheck.kit.inbox.EventInbox;
+import dev.healthcheck.kit.outbox.CurrentTrace;
 import dev.healthcheck.kit.outbox.OutboxEventPublisher;
 import dev.healthcheck.kit.outbox.OutboxMessage;
 import dev.healthcheck.kit.outbox.OutboxWritten;
@@ -56,8 +57,9 @@ class SeatHoldIT {
                         SeatHold.Status.class, NotEnoughSeatsException.class, ScheduleNotFoundException.class,
                         ScheduleConflictException.class, ScheduleExistsException.class)
                 .addPackage("dev.healthcheck.kit.events")
+                // CurrentTrace without an implementation: events published untraced, no OpenTelemetry in the archive
                 .addClasses(EventPublisher.class, OutboxEventPublisher.class, OutboxWritten.class, OutboxMessage.class,
-                        EventInbox.class, AppliedEvent.class, InstantConverter.class)
+                        CurrentTrace.class, EventInbox.class, AppliedEvent.class, InstantConverter.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

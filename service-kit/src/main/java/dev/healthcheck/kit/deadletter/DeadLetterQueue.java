@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -78,6 +80,25 @@ public class DeadLetterQueue {
                 letters.add(describe((Message) messages.nextElement(), window(), Instant.now()));
             }
             return letters;
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot browse the dead-letter queue: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many dead letters wait for each of this service's subscriptions (every one of them, 0 included). */
+    public Map<String, Long> countBySubscription() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        ownSubscriptions().forEach(queue -> counts.put(queue, 0L));
+        if (counts.isEmpty()) {
+            return counts;
+        }
+        try (JMSContext jms = connect(JMSContext.AUTO_ACKNOWLEDGE);
+             QueueBrowser browser = jms.createBrowser(jms.createQueue(DLA), ownSelector())) {
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                counts.merge(((Message) messages.nextElement()).getStringProperty(ORIGINAL_QUEUE), 1L, Long::sum);
+            }
+            return counts;
         } catch (JMSException e) {
             throw new IllegalStateException("cannot browse the dead-letter queue: " + e.getMessage(), e);
         }

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** An event written in the same transaction as its cause, waiting for the relay to hand it to Artemis. */
 @Entity
@@ -40,6 +42,19 @@ public class OutboxMessage {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /**
+     * The W3C Trace Context of the transaction that wrote the event, sent with it as the JMS properties
+     * {@value #TRACEPARENT} and {@value #TRACESTATE}; null when tracing is off.
+     */
+    @Column(length = 55)
+    private String traceParent;
+
+    @Column(length = 512)
+    private String traceState;
+
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
+
     protected OutboxMessage() {
     }
 
@@ -50,6 +65,25 @@ public class OutboxMessage {
         this.eventVersion = EventCodec.VERSION;
         this.payload = EventCodec.toJson(event);
         this.createdAt = event.occurredAt();
+    }
+
+    /** Keeps the trace fields to send on; a tracestate too long for its column is left out (it is optional). */
+    void carry(Map<String, String> trace) {
+        traceParent = trace.get(TRACEPARENT);
+        String state = trace.get(TRACESTATE);
+        traceState = state != null && state.length() <= 512 ? state : null;
+    }
+
+    /** The trace fields to send as message properties, only those present. */
+    public Map<String, String> trace() {
+        Map<String, String> trace = new HashMap<>(4);
+        if (traceParent != null) {
+            trace.put(TRACEPARENT, traceParent);
+            if (traceState != null) {
+                trace.put(TRACESTATE, traceState);
+            }
+        }
+        return trace;
     }
 
     public Long position() {

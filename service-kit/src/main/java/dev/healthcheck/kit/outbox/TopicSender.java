@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Hands outbox messages to their Artemis topics, persistent, each stamped for duplicate detection and
- * with its type, id and payload version beside it.
+ * with its type, id and payload version beside it, and the trace context it was written in.
  */
 @ApplicationScoped
 public class TopicSender {
@@ -47,6 +47,9 @@ public class TopicSender {
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             for (OutboxMessage message : batch) {
+                // the producer keeps properties from one send to the next: one event's trace must not go with another's
+                producer.clearProperties();
+                message.trace().forEach(producer::setProperty);
                 producer.setProperty(DUPLICATE_ID, message.eventId())
                         .setProperty(IncomingEvents.EVENT_TYPE, message.eventType())
                         .setProperty(IncomingEvents.EVENT_ID, message.eventId())

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * service (each queue paused, then its messages sent to DLA, as the broker does when deliveries are used
  * up). The administrator finds them on each service's /admin/dead-letters with their reason, re-drives
  * them, and the saga ends as if nothing had happened; customers and strangers are refused. Every dead
- * letter made here is re-driven, so the dead-letter queue ends as it began.
+ * letter made here is re-driven, so the dead-letter queue ends as it began. Each subscription's
+ * {@code healthcheck_dead_letters} gauge rises with its dead letters and falls again after the re-drive.
  */
 @ExtendWith({TheSystem.class, NothingDeadLettered.class})
 class DeadLetterRedriveIT {
@@ -48,6 +49,8 @@ class DeadLetterRedriveIT {
             DELIVERY, List.of("Reserved", "ReservationCancelled"),
             MYPAGE, List.of("Reserved", "ReservationCancelled"));
 
+    private static final Map<Integer, String> SERVER = Map.of(SCHEDULE, "schedule", DELIVERY, "delivery", MYPAGE, "mypage");
+
     private final Api alice = Api.as("alice");
     private final Api admin = Api.as("admin");
 
@@ -57,12 +60,31 @@ class DeadLetterRedriveIT {
         return reply.jsonArray().getValuesAs(JsonObject.class);
     }
 
+    /**
+     * The service's gauge for that subscription, as its /metrics shows it (counted every second in the tests);
+     * NaN when it has none. Prometheus's text escapes a backslash in a label value (the queue names have some).
+     */
+    private static double deadLetterGauge(int port, String subscription) {
+        return TheSystem.get().server(SERVER.get(port))
+                .metric("healthcheck_dead_letters", "subscription=\"" + subscription.replace("\\", "\\\\") + "\"").orElse(Double.NaN);
+    }
+
+    private static void awaitDeadLetterGauges(Map<Integer, Double> expected) {
+        await().atMost(EVENTUALLY).untilAsserted(() -> expected.forEach((port, count) ->
+                assertThat(deadLetterGauge(port, SUBSCRIPTION.get(port))).as("dead letters of %s", SUBSCRIPTION.get(port))
+                        .isEqualTo(count)));
+    }
+
     @Test
     void theAdministratorListsEachServicesDeadLettersWithTheirReasonAndReDrivesThemToBeAppliedOnce() {
         var ledger = Ledger.forNewSchedule(SCHEDULE_ID, SEATS);
         // Earlier tests' poison stays on DLA: this test's dead letters are the ones that were not there before.
         Set<String> before = new HashSet<>();
         SUBSCRIPTION.keySet().forEach(port -> deadLetters(port).forEach(letter -> before.add(letter.getString("id"))));
+        Map<Integer, Double> gaugeBefore = new LinkedHashMap<>();
+        SUBSCRIPTION.forEach((port, queue) -> gaugeBefore.put(port, (double) deadLetters(port).stream()
+                .filter(letter -> queue.equals(letter.getString("subscription"))).count()));
+        awaitDeadLetterGauges(gaugeBefore);
         SUBSCRIPTION.values().forEach(Broker::pause);
         try {
             assertThat(ledger.book(alice, BOOKING, 2)).isEqualTo(201);
@@ -74,6 +96,10 @@ class DeadLetterRedriveIT {
         } finally {
             SUBSCRIPTION.values().forEach(Broker::resume);
         }
+
+        Map<Integer, Double> gaugeWithOurs = new LinkedHashMap<>();
+        gaugeBefore.forEach((port, count) -> gaugeWithOurs.put(port, count + DEAD.get(port).size()));
+        awaitDeadLetterGauges(gaugeWithOurs);
 
         Map<Integer, List<JsonObject>> listed = new LinkedHashMap<>();
         SUBSCRIPTION.forEach((port, queue) -> {
@@ -107,6 +133,7 @@ class DeadLetterRedriveIT {
             assertThat(redriven.json().getString("eventId")).isEqualTo(letter.getString("eventId"));
         }));
         Consistency.awaitConsistent(ledger, SEATS, EVENTUALLY);
+        awaitDeadLetterGauges(gaugeBefore);
         assertThat(admin.get(DELIVERY, "/deliveries/" + BOOKING).json().getString("status")).isEqualTo("CANCELLED");
 
         // Gone from DLA: a second re-drive of the same id finds nothing.

@@ -5,6 +5,7 @@ import dev.healthcheck.kit.events.ReservationCancelled;
 import dev.healthcheck.kit.events.Reserved;
 import dev.healthcheck.kit.inbox.FailedDeliveries;
 import dev.healthcheck.kit.inbox.IncomingEvents;
+import dev.healthcheck.kit.tracing.ConsumerSpans;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,7 +20,7 @@ import jakarta.jms.MessageListener;
  */
 @MessageDriven(name = "ReservationEventsListener")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@Interceptors(FailedDeliveries.class)
+@Interceptors({ConsumerSpans.class, FailedDeliveries.class})
 public class ReservationEventsListener implements MessageListener {
 
     @Inject

@@ -2,6 +2,7 @@ package dev.healthcheck.schedule.infrastructure.jms;
 
 import dev.healthcheck.kit.inbox.FailedDeliveries;
 import dev.healthcheck.kit.inbox.IncomingEvents;
+import dev.healthcheck.kit.tracing.ConsumerSpans;
 import dev.healthcheck.schedule.application.ScheduleService;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -18,7 +19,7 @@ import jakarta.jms.MessageListener;
  */
 @MessageDriven(name = "ReservationEventsListener")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@Interceptors(FailedDeliveries.class)
+@Interceptors({ConsumerSpans.class, FailedDeliveries.class})
 public class ReservationEventsListener implements MessageListener {
 
     @Inject

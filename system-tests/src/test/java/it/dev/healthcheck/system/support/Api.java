@@ -36,15 +36,18 @@ public final class Api {
     private final String user;
     private final String authorization;
     private final String accept;
+    /** A W3C traceparent sent with every request, as a traced client would; null: none. */
+    private final String traceParent;
 
     private Api(String user, String authorization) {
-        this(user, authorization, "application/json");
+        this(user, authorization, "application/json", null);
     }
 
-    private Api(String user, String authorization, String accept) {
+    private Api(String user, String authorization, String accept, String traceParent) {
         this.user = user;
         this.authorization = authorization;
         this.accept = accept;
+        this.traceParent = traceParent;
     }
 
     private static Api basic(String user, String password) {
@@ -92,7 +95,12 @@ public final class Api {
 
     /** The same caller, asking for another media type (metrics are text, for instance). */
     public Api accepting(String mediaType) {
-        return new Api(user, authorization, mediaType);
+        return new Api(user, authorization, mediaType, traceParent);
+    }
+
+    /** The same caller, its requests part of a trace it started ({@code 00-<trace id>-<span id>-01}). */
+    public Api inTrace(String traceParent) {
+        return new Api(user, authorization, accept, traceParent);
     }
 
     public String user() {
@@ -155,6 +163,9 @@ public final class Api {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", accept);
+        if (traceParent != null) {
+            request.header("traceparent", traceParent);
+        }
         return authorization == null ? request : request.header("Authorization", authorization);
     }
 

@@ -2,6 +2,7 @@ package it.dev.healthcheck.system.support;
 
 import dev.healthcheck.system.Layout;
 import dev.healthcheck.system.LocalSystem;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,10 +35,26 @@ public class TheSystem implements BeforeAllCallback {
      */
     public static final Map<String, String> TIMINGS = Map.of(
             "RECONCILIATION_GRACE_SECONDS", "10",
-            "RECONCILIATION_INTERVAL_SECONDS", "5");
+            "RECONCILIATION_INTERVAL_SECONDS", "5",
+            // DeadLetterRedriveIT watches the dead-letter gauges move (the default counts every 30 s)
+            "DEAD_LETTERS_COUNT_INTERVAL_MS", "1000");
+
+    /**
+     * Tracing on, exported to each server's messages.log (OpenTelemetry's logging exporter), but only for
+     * requests that arrive in a sampled trace (BookingTraceIT's): every other request gets a span that is
+     * never recorded, so the other tests pay next to nothing for it.
+     */
+    public static final Map<String, String> TRACING = Map.of(
+            "OTEL_SDK_DISABLED", "false",
+            "OTEL_TRACES_SAMPLER", "parentbased_always_off",
+            "OTEL_TRACES_EXPORTER", "logging",
+            "OTEL_METRICS_EXPORTER", "none",
+            "OTEL_LOGS_EXPORTER", "none");
 
     private static Stopper startFresh() {
-        LocalSystem system = new LocalSystem(Layout.fromSystemProperties()).withServerEnvironment(TIMINGS).wipe().start();
+        Map<String, String> environment = new HashMap<>(TIMINGS);
+        environment.putAll(TRACING);
+        LocalSystem system = new LocalSystem(Layout.fromSystemProperties()).withServerEnvironment(environment).wipe().start();
         System.out.println("system tests: broker and four servers ready after " + system.startUpTime().toMillis() + " ms");
         running = system;
         return new Stopper(system);
