@@ -25,6 +25,19 @@ public class BrokerAccount {
     @ConfigProperty(name = "artemis.port")
     int port;
 
+    /** on (the chart's artemis.ha.enabled): a primary/backup pair, the backup at artemis.backup.host:port (messaging.xml). */
+    @Inject
+    @ConfigProperty(name = "artemis.ha", defaultValue = "off")
+    String ha = "off";
+
+    @Inject
+    @ConfigProperty(name = "artemis.backup.host")
+    Optional<String> backupHost = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "artemis.backup.port")
+    Optional<Integer> backupPort = Optional.empty();
+
     @Inject
     @ConfigProperty(name = "artemis.user")
     String user;
@@ -57,18 +70,34 @@ public class BrokerAccount {
         this.password = password;
     }
 
+    /** The same account at a primary/backup pair, the backup at this address. */
+    public BrokerAccount withBackup(String host, int port) {
+        BrokerAccount pair = new BrokerAccount(this.host, this.port, user, password);
+        pair.ha = "on";
+        pair.backupHost = Optional.of(host);
+        pair.backupPort = Optional.of(port);
+        return pair;
+    }
+
     /** The same account over TLS, trusting the PKCS12 trust store in this directory. */
     public BrokerAccount overTls(String directory, String trustStorePassword) {
         BrokerAccount tls = new BrokerAccount(host, port, user, password);
+        tls.ha = ha;
+        tls.backupHost = backupHost;
+        tls.backupPort = backupPort;
         tls.tlsMode = "on";
         tls.tlsDirectory = directory;
         tls.tlsPassword = Optional.of(trustStorePassword);
         return tls;
     }
 
-    /** A factory for this broker with the client options given ({@code reconnectAttempts=0&…}). */
+    /**
+     * A factory for this broker with the client options given ({@code reconnectAttempts=0&…}); for a pair,
+     * both brokers, so that a new connection goes to whichever of them is live.
+     */
     public ActiveMQConnectionFactory factory(String options) {
-        String url = "tcp://" + host + ":" + port + "?" + options;
+        String url = (isPair() ? "(tcp://" + host + ":" + port + ",tcp://" + backupAddress() + ")" : "tcp://" + host + ":" + port)
+                + "?" + options;
         if ("on".equals(tlsMode)) {
             // what tls-on.xml gives the resource adapter; the URL is decoded before it is split, so no
             // escaping helps a password holding & or = (the chart's documentation asks for letters and digits)
@@ -89,6 +118,15 @@ public class BrokerAccount {
 
     /** How the log names it. */
     public String address() {
-        return host + ":" + port;
+        return isPair() ? host + ":" + port + "," + backupAddress() : host + ":" + port;
+    }
+
+    private boolean isPair() {
+        return "on".equals(ha);
+    }
+
+    private String backupAddress() {
+        return backupHost.orElseThrow(() -> new IllegalStateException("artemis.ha is on but artemis.backup.host is not set"))
+                + ":" + backupPort.orElseThrow(() -> new IllegalStateException("artemis.ha is on but artemis.backup.port is not set"));
     }
 }

@@ -28,6 +28,24 @@ class BrokerAccountTest {
                 .containsEntry("trustStorePassword", "storePassw0rd");
     }
 
+    @Test
+    void atAPairANewConnectionMayGoToEitherBroker() {
+        var connectors = account.withBackup("healthcheck-artemis-backup", 61617).factory("reconnectAttempts=0")
+                .getStaticConnectors();
+
+        assertThat(connectors).extracting(connector -> connector.getParams().get("host") + ":" + connector.getParams().get("port"))
+                .containsExactly("healthcheck-artemis:61616", "healthcheck-artemis-backup:61617");
+    }
+
+    @Test
+    void atAPairOverTlsBothConnectorsVerifyTheBroker() {
+        var connectors = account.withBackup("healthcheck-artemis-backup", 61617).overTls("/etc/healthcheck/tls", "storePassw0rd")
+                .factory("reconnectAttempts=0").getStaticConnectors();
+
+        assertThat(connectors).hasSize(2).allSatisfy(connector -> assertThat(connector.getParams())
+                .containsEntry("sslEnabled", "true").containsEntry("trustStorePath", "/etc/healthcheck/tls/truststore.p12"));
+    }
+
     private static Map<String, Object> connectorOf(BrokerAccount account) {
         return account.factory("reconnectAttempts=0").getStaticConnectors()[0].getParams();
     }
