@@ -336,8 +336,18 @@ The non-secret settings of one service, exactly the environment its server reads
 {{- fail (printf "services.%s runs more than one pod, which needs a shared database: enable derby.network or set database.external.host" $name) }}
 {{- end -}}
 HTTP_PORT: {{ $root.Values.httpPort | quote }}
+{{- if and (include "healthcheck.artemisInRelease" $root) $root.Values.artemis.ha.enabled }}
+# the release's broker pair (artemis.ha.enabled): each pod by its stable name; the clients follow
+# whichever is live (liberty-config's messaging-ha-on.xml)
+ARTEMIS_HA: "on"
+ARTEMIS_HOST: {{ include "healthcheck.artemisPodAddress" (list $root "primary") | splitList ":" | first | quote }}
+ARTEMIS_PORT: "61616"
+ARTEMIS_BACKUP_HOST: {{ include "healthcheck.artemisPodAddress" (list $root "backup") | splitList ":" | first | quote }}
+ARTEMIS_BACKUP_PORT: "61616"
+{{- else }}
 ARTEMIS_HOST: {{ include "healthcheck.artemisHost" $root | quote }}
 ARTEMIS_PORT: {{ include "healthcheck.artemisPort" $root | quote }}
+{{- end }}
 # each service logs in to the broker as its own user, named after it (its password is in its Secret)
 ARTEMIS_USER: {{ $name | quote }}
 DB_MODE: {{ $dbMode | quote }}

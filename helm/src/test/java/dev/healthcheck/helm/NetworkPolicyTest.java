@@ -67,6 +67,17 @@ class NetworkPolicyTest {
     }
 
     @Test
+    void theBrokersOfAPairReachEachOtherAndTheServicesReachBoth() {
+        Rendered single = Chart.render();
+        Rendered pair = Chart.render(List.of(), Map.of("artemis.ha.enabled", true));
+
+        Set<String> expected = new TreeSet<>(allowedFlows(single, List.of()));
+        expected.add(flow("artemis", "artemis", tcp(61616)));
+        assertThat(allowedFlows(pair, List.of())).containsExactlyElementsOf(expected);
+        assertThat(workloads(pair)).filteredOn(pod -> pod.name().equals("artemis")).hasSize(2);
+    }
+
+    @Test
     void everyPodOfTheReleaseIsDeniedByDefaultInBothDirections() {
         Rendered chart = Chart.render();
 
