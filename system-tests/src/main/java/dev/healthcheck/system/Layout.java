@@ -33,6 +33,11 @@ public record Layout(Path root) {
         return root.resolve("system-tests/src/main/artemis/broker.xml");
     }
 
+    /** Where the fragments that make a broker one of a replicating pair are: the chart's, used locally too. */
+    public Path haConfig() {
+        return root.resolve("helm/healthcheck/files");
+    }
+
     /** The clearly marked development users and broker account every local server gets in its server.env. */
     public Properties devCredentials() {
         Properties properties = new Properties();

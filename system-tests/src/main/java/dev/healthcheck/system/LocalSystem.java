@@ -22,6 +22,9 @@ public final class LocalSystem implements AutoCloseable {
 
     private final Layout layout;
     private final Broker broker;
+    /** While the system runs on a primary/backup pair instead of {@link #broker}: see {@link #useBrokerPair}. */
+    private BrokerPair pair;
+    private Map<String, String> serverEnvironment = Map.of();
     private final Map<String, LibertyServer> servers = new LinkedHashMap<>();
     private Duration startUpTime;
     /** Servers left out of the start: someone else runs them (dev mode), so closing leaves them alone. */
@@ -102,8 +105,59 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Settings every server of this system starts with (and restarts with), beyond its server.env. */
     public LocalSystem withServerEnvironment(Map<String, String> settings) {
+        serverEnvironment = Map.copyOf(settings);
         servers.values().forEach(server -> server.environment(settings));
         return this;
+    }
+
+    /**
+     * Puts a replicating primary/backup pair in the single broker's place, the primary carrying on with
+     * its journal, and restarts the servers with both brokers' addresses. Returns once every server is
+     * ready and connected.
+     */
+    public BrokerPair useBrokerPair() {
+        stopServers();
+        broker.stop();
+        pair = new BrokerPair(layout);
+        pair.start();
+        Map<String, String> environment = new TreeMap<>(serverEnvironment);
+        environment.putAll(BrokerPair.CLIENT_SETTINGS);
+        servers.values().forEach(server -> server.environment(environment));
+        startServersAndAwaitThem();
+        return pair;
+    }
+
+    /** The single broker again, carrying on with the journal of whichever broker of the pair was live; the servers restarted. */
+    public void useSingleBroker() {
+        stopServers();
+        Broker live = pair.live();
+        pair.stop();
+        if (live != pair.primary()) {
+            broker.takeJournalOf(live);
+        }
+        pair = null;
+        broker.start();
+        servers.values().forEach(server -> server.environment(serverEnvironment));
+        startServersAndAwaitThem();
+    }
+
+    private void startServersAndAwaitThem() {
+        var starting = servers.values().stream().filter(server -> !leftOut.contains(server.name())).toList();
+        starting.forEach(LibertyServer::launch);
+        starting.forEach(server -> server.awaitReady(SERVER_START_TIMEOUT));
+    }
+
+    private void stopServers() {
+        for (LibertyServer server : servers.values()) {
+            if (leftOut.contains(server.name())) {
+                continue;
+            }
+            try {
+                server.stop();
+            } catch (RuntimeException e) {
+                System.err.println("could not stop " + server.name() + ": " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -138,15 +192,9 @@ public final class LocalSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        for (LibertyServer server : servers.values()) {
-            if (leftOut.contains(server.name())) {
-                continue;
-            }
-            try {
-                server.stop();
-            } catch (RuntimeException e) {
-                System.err.println("could not stop " + server.name() + ": " + e.getMessage());
-            }
+        stopServers();
+        if (pair != null) {
+            pair.stop();
         }
         broker.stop();
     }

@@ -1,8 +1,10 @@
 package it.dev.healthcheck.system.support;
 
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -20,12 +22,38 @@ public final class Broker {
     private Broker() {
     }
 
-    /** As the operator: the one broker login that may do anything (broker.xml's security-settings). */
+    /**
+     * As the operator: the one broker login that may do anything (broker.xml's security-settings). At
+     * whichever broker is live: the single one, or either of a pair (BrokerFailoverIT).
+     */
     public static JMSContext connect() {
         var credentials = TheSystem.get().credentials();
-        var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + dev.healthcheck.system.Broker.PORT);
+        var factory = new ActiveMQConnectionFactory("(tcp://127.0.0.1:" + dev.healthcheck.system.Broker.PORT
+                + ",tcp://127.0.0.1:" + dev.healthcheck.system.Broker.BACKUP_PORT + ")");
         return factory.createContext(credentials.getProperty("ARTEMIS_USER"), credentials.getProperty("ARTEMIS_PASSWORD"),
                 JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    /**
+     * How long {@code count} persistent sends take one after another, each returning once the broker has
+     * it (what the outbox relay waits for per event). To a queue of the test's own, emptied again after.
+     */
+    public static Duration persistentSends(int count) {
+        try (JMSContext jms = connect()) {
+            var queue = jms.createQueue("healthcheck-test.persistent-sends");
+            var producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            long began = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                producer.send(queue, "send " + i);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            try (var consumer = jms.createConsumer(queue)) {
+                while (consumer.receive(1_000) != null) {
+                    // emptied, so that nothing of the measurement stays in the journal
+                }
+            }
+            return took;
+        }
     }
 
     /** How many messages in the dead-letter queue match the selector. */
