@@ -2,6 +2,7 @@ package dev.healthcheck.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
@@ -142,7 +142,7 @@ public final class Broker {
     }
 
     /** From now on {@link #awaitLogged} looks only at what the broker logs after this moment. */
-    public void markLog() {
+    private void markLog() {
         try {
             logSizeAtStart = Files.exists(log()) ? Files.size(log()) : 0;
         } catch (IOException e) {
@@ -150,18 +150,17 @@ public final class Broker {
         }
     }
 
-    /** Waits until the broker has logged this message (an id such as AMQ221024) since it was started or marked. */
+    /** Waits until the broker has logged this message (an id such as AMQ221024) since it was last started. */
     public void awaitLogged(String message, Duration timeout) {
-        Pattern pattern = Pattern.compile(Pattern.quote(message));
         Processes.await(name + " logging " + message + " (its log: " + log() + ")", timeout,
-                () -> pattern.matcher(loggedSinceStart()).find());
+                () -> loggedSinceStart().contains(message));
     }
 
     private String loggedSinceStart() {
         try {
             byte[] log = Files.readAllBytes(log());
             int from = (int) Math.min(logSizeAtStart, log.length);
-            return new String(log, from, log.length - from, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(log, from, log.length - from, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
