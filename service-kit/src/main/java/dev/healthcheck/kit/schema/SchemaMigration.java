@@ -15,9 +15,11 @@ import javax.sql.DataSource;
  * starts, before anything else touches a table. Everything that does (the outbox relay, the inbox purge,
  * the reconciliation, the sweeps, the readiness and metrics gauges) starts on the same
  * {@code @Initialized(ApplicationScoped)} event with the default priority, and CDI calls observers of one
- * event in priority order, one after the other: this one first. The servers take no HTTP request and
- * activate no message-driven bean before the application has started, which waits for these observers.
- * A failure fails the application's start: better than serving on a schema it does not know.
+ * event in priority order, one after the other: this one first. The application has not started until
+ * they return, and Liberty activates the message-driven beans only after that (J2CA8801I follows
+ * CWWKZ0001I), while {@code /health/started} and {@code /health/ready} stay DOWN, so neither Kubernetes
+ * nor the local run sends requests before. A failure fails the application's start: better than serving
+ * on a schema it does not know.
  */
 @ApplicationScoped
 public class SchemaMigration {
