@@ -13,6 +13,8 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.ui.LoggerUIService;
@@ -47,11 +49,21 @@ public final class Changelogs {
                 AnalyticsArgs.ENABLED.getKey(), false,
                 GlobalConfiguration.CHANGELOGLOCK_POLL_RATE.getKey(), LOCK_POLL_SECONDS);
         try {
-            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
-                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
-                    .execute());
+            Scope.child(scope, () -> {
+                // Taken before the update, which creates DATABASECHANGELOG before it takes the lock itself:
+                // two replicas starting on an empty database both tried to create it, and one failed.
+                LockService lock = LockServiceFactory.getInstance().getLockService(database);
+                lock.waitForLock();
+                try {
+                    new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                            .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                            .execute();
+                } finally {
+                    lock.releaseLock();
+                }
+            });
         } finally {
             // Liquibase turned it off; the pool gets the connection back as it lent it
             connection.setAutoCommit(autoCommit);
