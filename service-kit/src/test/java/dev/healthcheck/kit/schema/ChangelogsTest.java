@@ -8,6 +8,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The kit's changelogs on an embedded Derby database, new or made by EclipseLink before them. */
@@ -64,6 +68,32 @@ class ChangelogsTest {
             Changelogs.update(database, CHANGELOG, getClass().getClassLoader());
 
             assertThat(changeSets(database)).isEqualTo(first).hasSize(3);
+        }
+    }
+
+    @Test
+    void twoServersStartingTogetherOnAnEmptyDatabaseApplyEachChangeSetOnce() throws Exception {
+        String url = "jdbc:derby:memory:" + UUID.randomUUID() + ";create=true";
+        var start = new CyclicBarrier(2);
+        Callable<Void> server = () -> {
+            try (var database = DriverManager.getConnection(url)) {
+                start.await();
+                Changelogs.update(database, CHANGELOG, getClass().getClassLoader());
+            }
+            return null;
+        };
+        var servers = Executors.newFixedThreadPool(2);
+        try {
+            for (Future<Void> started : servers.invokeAll(List.of(server, server))) {
+                started.get();
+            }
+        } finally {
+            servers.shutdown();
+        }
+
+        try (var database = DriverManager.getConnection(url)) {
+            assertThat(changeSets(database)).containsExactly(
+                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED");
         }
     }
 
