@@ -35,6 +35,10 @@ public final class Changelogs {
     /** Runs on the caller's connection and leaves it open; the changelog is a resource of {@code loader}. */
     public static void update(Connection connection, String changelog, ClassLoader loader) throws Exception {
         boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        // Liquibase reads its lock row, then updates it, in one transaction: under Liberty's default for
+        // Derby (repeatable read) two replicas both kept their read lock and deadlocked on the update.
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         if (database instanceof DerbyDatabase derby) {
             // Liquibase would otherwise shut the whole embedded Derby engine down when it is done with it.
@@ -65,8 +69,9 @@ public final class Changelogs {
                 }
             });
         } finally {
-            // Liquibase turned it off; the pool gets the connection back as it lent it
+            // the pool gets the connection back as it lent it
             connection.setAutoCommit(autoCommit);
+            connection.setTransactionIsolation(isolation);
         }
     }
 }

@@ -77,6 +77,8 @@ class ChangelogsTest {
         var start = new CyclicBarrier(2);
         Callable<Void> server = () -> {
             try (var database = DriverManager.getConnection(url)) {
+                // as Liberty lends its Derby connections
+                database.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 start.await();
                 Changelogs.update(database, CHANGELOG, getClass().getClassLoader());
             }
