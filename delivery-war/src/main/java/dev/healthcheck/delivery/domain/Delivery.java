@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -18,8 +17,8 @@ import java.time.Instant;
  * cancellation keeps its status and is only noted.
  */
 @Entity
-// An administrator's list per schedule is read without scanning every mail-out.
-@Table(name = "DELIVERY", indexes = @Index(name = "DELIVERY_SCHEDULE", columnList = "SCHEDULEID"))
+// Table and index: db/changelog.xml
+@Table(name = "DELIVERY")
 public class Delivery {
 
     public enum Status { PREPARING, SHIPPED, DELIVERED, CANCELLED }

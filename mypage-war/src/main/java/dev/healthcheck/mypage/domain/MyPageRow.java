@@ -3,7 +3,6 @@ package dev.healthcheck.mypage.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -15,10 +14,8 @@ import java.time.LocalDate;
  * forward; whatever the order, the row ends in the owning services' state.
  */
 @Entity
-// A customer's rows and an administrator's per schedule are read without scanning the whole view.
-@Table(name = "MYPAGE_ROW", indexes = {
-        @Index(name = "MYPAGE_ROW_CUSTOMER", columnList = "CUSTOMERID"),
-        @Index(name = "MYPAGE_ROW_SCHEDULE", columnList = "SCHEDULEID")})
+// Table and indexes: db/changelog.xml
+@Table(name = "MYPAGE_ROW")
 public class MyPageRow {
 
     @Id

@@ -5,9 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,14 +18,8 @@ import java.time.LocalDate;
  * and happens at most once.
  */
 @Entity
-// Every query has an index: the stale-attempt sweep, and a customer's or a schedule's list in the order
-// it is shown (newest first), so a page is read from the index instead of sorting the whole history.
-@Table(name = "RESERVATION", indexes = {
-        @Index(name = "RESERVATION_STATUS_AT", columnList = "STATUS, RESERVEDAT"),
-        @Index(name = "RESERVATION_CUSTOMER_AT", columnList = "CUSTOMERID, RESERVEDAT DESC, RESERVATIONID"),
-        @Index(name = "RESERVATION_SCHEDULE_AT", columnList = "SCHEDULEID, RESERVEDAT DESC, RESERVATIONID")},
-        // one booking per id a customer asked for: concurrent retries of a substituted id cannot book twice
-        uniqueConstraints = @UniqueConstraint(name = "RESERVATION_REQUESTED", columnNames = {"CUSTOMERID", "REQUESTEDID"}))
+// Table, indexes and the unique (CUSTOMERID, REQUESTEDID): db/changelog.xml
+@Table(name = "RESERVATION")
 public class Reservation {
 
     public enum Status { PENDING, RESERVED, REJECTED, ABANDONED, CANCELLED }

@@ -3,18 +3,16 @@ package dev.healthcheck.kit.inbox;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
  * The id of an event this service has applied, recorded in the same transaction as its effect, and
- * forgotten after the retention window ({@link AppliedEventRetention}). The index serves that purge.
- * EclipseLink's create-or-extend-tables creates it with a new table only: a database whose APPLIED_EVENT
- * existed before needs {@code CREATE INDEX APPLIED_EVENT_APPLIED_AT ON APPLIED_EVENT (APPLIEDAT)} once.
+ * forgotten after the retention window ({@link AppliedEventRetention}). The table and the index that
+ * serves the purge are in the changelog {@code db/kit/applied-event.xml}.
  */
 @Entity
-@Table(name = "APPLIED_EVENT", indexes = @Index(name = "APPLIED_EVENT_APPLIED_AT", columnList = "appliedAt"))
+@Table(name = "APPLIED_EVENT")
 public class AppliedEvent {
 
     @Id

@@ -55,7 +55,7 @@ class DatabaseOutageIT {
                 delivery.replica("delivery-replica-b", SECOND_REPLICA_PORT, derby.environmentOf("delivery")));
         delivery.stop();
         try {
-            // One after the other: the first creates the tables, the second finds them.
+            // One after the other: the first applies the changelog, the second finds it applied.
             for (LibertyServer replica : replicas) {
                 replica.start();
             }

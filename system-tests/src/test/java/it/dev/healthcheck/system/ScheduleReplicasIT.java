@@ -7,6 +7,9 @@ import dev.healthcheck.system.LibertyServer;
 import it.dev.healthcheck.system.support.Api;
 import it.dev.healthcheck.system.support.DerbyNetwork;
 import it.dev.healthcheck.system.support.TheSystem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,8 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one Derby network server, logged in as schedule, as replicas do in Kubernetes, and 500 one-seat holds
  * arrive split between them, all in flight together; then half of the winners release theirs, also
  * split. The database row lock, not either JVM, must keep the count: exactly 100 holds, 0 seats, and
- * every release counted once. No other service's login reaches the replicas' database.
+ * every release counted once. No other service's login reaches the replicas' database. The two start at
+ * once on an empty database: one applies the schema's changelog, the other waits for it and applies nothing.
  *
  * <p>The replicas are pointed at a closed broker port on purpose: they share the schedule service's
  * durable subscription name, and must not take the main system's cancellations. Their events wait in
@@ -57,10 +63,10 @@ class ScheduleReplicasIT {
         var schedule = system.server("schedule");
         replicas.add(schedule.replica("schedule-replica-a", REPLICA_A, network));
         replicas.add(schedule.replica("schedule-replica-b", REPLICA_B, network));
-        // One after the other: the first creates the tables, the second finds them.
-        for (LibertyServer replica : replicas) {
-            replica.startWithoutAwaitingReadiness();
-        }
+        // Both at once on an empty database: Liquibase's lock lets one apply the changelog while the other waits.
+        CompletableFuture.allOf(replicas.stream()
+                .map(replica -> CompletableFuture.runAsync(replica::startWithoutAwaitingReadiness))
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     @AfterAll
@@ -120,6 +126,38 @@ class ScheduleReplicasIT {
             assertThatThrownBy(() -> derby.connect("schedule", other, derby.passwordOf(other)).close())
                     .as(other + "'s login on schedule's database")
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage()).contains("connection refused"));
+        }
+    }
+
+    @Test
+    void startingTogetherOnAnEmptyDatabaseOneReplicaAppliesTheChangelogAndTheOtherFindsItApplied() throws Exception {
+        List<String> applied = new ArrayList<>();
+        try (var own = derby.connect("schedule", "schedule", derby.passwordOf("schedule"));
+             var query = own.createStatement();
+             var rows = query.executeQuery("SELECT ID, EXECTYPE FROM SCHEDULE.DATABASECHANGELOG")) {
+            while (rows.next()) {
+                applied.add(rows.getString(1) + " " + rows.getString(2));
+            }
+        }
+        assertThat(applied).as("each change set run once, none marked as found").containsExactlyInAnyOrder(
+                "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED",
+                "1-schedule EXECUTED", "2-seat-hold EXECUTED");
+        Map<String, Long> ranOnEach = new HashMap<>();
+        for (LibertyServer replica : replicas) {
+            String log = logOf(replica);
+            ranOnEach.put(replica.name(), Pattern.compile("ChangeSet \\S+ ran successfully").matcher(log).results().count());
+            assertThat(log).as(replica.name() + " brought its schema up to date before serving").contains("Schema up to date");
+        }
+        System.out.println("ScheduleReplicasIT: change sets run on each replica " + ranOnEach + "; waited for the lock: "
+                + replicas.stream().filter(r -> logOf(r).contains("Waiting for changelog lock")).map(LibertyServer::name).toList());
+        assertThat(ranOnEach.values()).as("change sets run on each replica").containsExactlyInAnyOrder(5L, 0L);
+    }
+
+    private static String logOf(LibertyServer replica) {
+        try {
+            return Files.readString(replica.messagesLog());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,77 @@
+package dev.healthcheck.kit.schema;
+
+import java.sql.Connection;
+import java.util.Map;
+import liquibase.GlobalConfiguration;
+import liquibase.Scope;
+import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DerbyDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.ui.LoggerUIService;
+
+/**
+ * Brings a database up to a changelog with Liquibase: the change sets it has not run yet, under
+ * Liquibase's lock table (DATABASECHANGELOGLOCK), so that replicas starting together apply them one at a
+ * time and the others wait, then find them applied.
+ */
+public final class Changelogs {
+
+    /** A waiting replica looks again every second (Liquibase's default, 10 s, would stretch every start). */
+    private static final int LOCK_POLL_SECONDS = 1;
+
+    private Changelogs() {
+    }
+
+    /** Runs on the caller's connection and leaves it open; the changelog is a resource of {@code loader}. */
+    public static void update(Connection connection, String changelog, ClassLoader loader) throws Exception {
+        boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        // Liquibase reads its lock row, then updates it, in one transaction: under Liberty's default for
+        // Derby (repeatable read) two replicas both kept their read lock and deadlocked on the update.
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        if (database instanceof DerbyDatabase derby) {
+            // Liquibase would otherwise shut the whole embedded Derby engine down when it is done with it.
+            derby.setShutdownEmbeddedDerby(false);
+        }
+        Map<String, Object> scope = Map.of(
+                Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader),
+                Scope.Attr.classLoader.name(), loader,
+                // its messages to the server's log, not to standard out
+                Scope.Attr.ui.name(), new LoggerUIService(),
+                // no usage reports to Liquibase's servers (and no wait on a network that may not reach them)
+                AnalyticsArgs.ENABLED.getKey(), false,
+                GlobalConfiguration.CHANGELOGLOCK_POLL_RATE.getKey(), LOCK_POLL_SECONDS);
+        try {
+            Scope.child(scope, () -> {
+                // Taken before the update, which creates DATABASECHANGELOG before it takes the lock itself:
+                // two replicas starting on an empty database both tried to create it, and one failed.
+                LockService lock = LockServiceFactory.getInstance().getLockService(database);
+                lock.waitForLock();
+                try {
+                    new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                            .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                            .execute();
+                } finally {
+                    lock.releaseLock();
+                }
+            });
+        } finally {
+            // the pool gets the connection back as it lent it
+            connection.setAutoCommit(autoCommit);
+            connection.setTransactionIsolation(isolation);
+        }
+    }
+}
