@@ -1,79 +1,27 @@
 package dev.healthcheck.kit.tracing;
 
-import dev.healthcheck.kit.inbox.IncomingEvents;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.Topic;
-import java.util.Collections;
-import java.util.List;
 
 /**
- * Runs a listener's delivery as a CONSUMER span whose parent is the context the event carries (the
- * transaction that wrote it to the outbox, see {@code OutboxMessage}), so a booking's trace goes on into
- * every service its events reach, and on through the events that service raises in turn.
+ * Runs a listener's delivery in the trace its event carries (see {@link MessageSpans}), where tracing is
+ * on; elsewhere hands the delivery straight on.
  */
 public class ConsumerSpans {
 
+    /** Deployed only where the server has the OpenTelemetry API (service-kit's beans.xml). */
     @Inject
-    OpenTelemetry openTelemetry;
+    Instance<MessageSpans> spans;
 
     @AroundInvoke
     public Object traced(InvocationContext invocation) throws Exception {
-        if (!(invocation.getParameters().length == 1 && invocation.getParameters()[0] instanceof Message message)) {
-            return invocation.proceed();
+        if (invocation.getParameters().length == 1 && invocation.getParameters()[0] instanceof Message message
+                && spans.isResolvable()) {
+            return spans.get().around(message, invocation::proceed);
         }
-        Context producer = openTelemetry.getPropagators().getTextMapPropagator()
-                .extract(Context.root(), message, MessageProperties.GETTER);
-        String topic = message.getJMSDestination() instanceof Topic destination ? destination.getTopicName() : "unknown";
-        Span span = openTelemetry.getTracer("healthcheck").spanBuilder(topic + " process")
-                .setSpanKind(SpanKind.CONSUMER).setParent(producer)
-                .setAttribute("messaging.system", "activemq")
-                .setAttribute("messaging.operation", "process")
-                .setAttribute("messaging.destination.name", topic)
-                .setAttribute("healthcheck.event.type", String.valueOf(message.getStringProperty(IncomingEvents.EVENT_TYPE)))
-                .setAttribute("healthcheck.event.id", String.valueOf(message.getStringProperty(IncomingEvents.EVENT_ID)))
-                .startSpan();
-        try (Scope scope = span.makeCurrent()) {
-            return invocation.proceed();
-        } catch (Exception | Error failure) {
-            span.recordException(failure);
-            span.setStatus(StatusCode.ERROR);
-            throw failure;
-        } finally {
-            span.end();
-        }
-    }
-
-    /** A JMS message's string properties as the propagator's carrier. */
-    private enum MessageProperties implements TextMapGetter<Message> {
-        GETTER;
-
-        @Override
-        public Iterable<String> keys(Message message) {
-            try {
-                return Collections.list(message.getPropertyNames()).stream().map(String::valueOf).toList();
-            } catch (JMSException unreadable) {
-                return List.of();
-            }
-        }
-
-        @Override
-        public String get(Message message, String key) {
-            try {
-                return message == null ? null : message.getStringProperty(key);
-            } catch (JMSException unreadable) {
-                return null;
-            }
-        }
+        return invocation.proceed();
     }
 }

@@ -1,4 +1,4 @@
-package dev.healthcheck.kit.tracing;
+package dev.healthcheck.kit.tracing.otel;
 
 import dev.healthcheck.kit.outbox.CurrentTrace;
 import io.opentelemetry.api.OpenTelemetry;
@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The current span's context through the server's propagator (MicroProfile Telemetry: W3C Trace Context).
- * With the SDK disabled (the default) the propagator is a no-op and an event carries nothing.
+ * Deployed only where the server has the mpTelemetry feature (tracing on, see service-kit's beans.xml);
+ * elsewhere an event carries nothing.
  */
 @ApplicationScoped
 public class OpenTelemetryTrace implements CurrentTrace {
