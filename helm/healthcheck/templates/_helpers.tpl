@@ -93,8 +93,7 @@ and database passwords are ARTEMIS_PASSWORD_<SERVICE> and DB_PASSWORD_<SERVICE>,
 
 {{/*
 The credentials one pod reads, as a list of {env, owner, key}: (list $ "schedule"). A service gets its own
-broker password, its own database password (network mode only: embedded Derby needs none; the login is
-named after the service), the users its registry verifies (admin, alice, bob), its own service identity
+broker password, its own database password (network or postgresql mode: embedded Derby needs none), the users its registry verifies (admin, alice, bob), its own service identity
 if it calls another service (reservation, schedule, delivery) and the identities of the services that
 call it (schedule: reservation's; reservation: schedule's and delivery's). The broker gets every broker
 login, Derby its administrator's login and every service's database password (it creates the logins),
@@ -106,7 +105,7 @@ the helm test pod the two users it books with.
 {{- $entries := list }}
 {{- if hasKey $root.Values.services $component }}
 {{- $entries = append $entries (dict "env" "ARTEMIS_PASSWORD" "owner" $component "key" "ARTEMIS_PASSWORD") }}
-{{- if eq (include "healthcheck.dbMode" $root) "network" }}
+{{- if ne (include "healthcheck.dbMode" $root) "embedded" }}
 {{- $entries = append $entries (dict "env" "DB_PASSWORD" "owner" $component "key" "DB_PASSWORD") }}
 {{- end }}
 {{- range $key := list "ADMIN_PASSWORD" "CUSTOMER_ALICE_PASSWORD" "CUSTOMER_BOB_PASSWORD" }}
@@ -225,21 +224,37 @@ of the generated Secret, or of the operator's Secrets as lookup reads them at in
 {{- if .Values.artemis.external.host }}{{ .Values.artemis.external.port }}{{ else }}61616{{ end }}
 {{- end }}
 
-{{/* Database: an external Derby network server wins, then the release's own; embedded otherwise. */}}
+{{/*
+Database: database.type postgresql, an existing PostgreSQL; otherwise Derby: an external Derby network
+server wins, then the release's own; embedded otherwise.
+*/}}
+{{- define "healthcheck.onPostgresql" -}}
+{{- /* values.schema.json allows derby-network and postgresql only */}}
+{{- if eq .Values.database.type "postgresql" }}
+{{- if not .Values.database.postgresql.host }}
+{{- fail "database.type is postgresql: set database.postgresql.host to the PostgreSQL the services should use" }}
+{{- end }}true
+{{- end }}
+{{- end }}
+
 {{- define "healthcheck.derbyInRelease" -}}
-{{- if and .Values.derby.network.enabled (not .Values.database.external.host) }}true{{ end }}
+{{- if and .Values.derby.network.enabled (not .Values.database.external.host) (not (include "healthcheck.onPostgresql" .)) }}true{{ end }}
 {{- end }}
 
 {{- define "healthcheck.dbMode" -}}
-{{- if or .Values.database.external.host .Values.derby.network.enabled }}network{{ else }}embedded{{ end }}
+{{- if include "healthcheck.onPostgresql" . }}postgresql
+{{- else if or .Values.database.external.host .Values.derby.network.enabled }}network
+{{- else }}embedded{{ end }}
 {{- end }}
 
 {{- define "healthcheck.dbHost" -}}
-{{- .Values.database.external.host | default (include "healthcheck.componentName" (list . "derby")) }}
+{{- if include "healthcheck.onPostgresql" . }}{{ .Values.database.postgresql.host }}
+{{- else }}{{ .Values.database.external.host | default (include "healthcheck.componentName" (list . "derby")) }}{{ end }}
 {{- end }}
 
 {{- define "healthcheck.dbPort" -}}
-{{- if .Values.database.external.host }}{{ .Values.database.external.port }}{{ else }}1527{{ end }}
+{{- if include "healthcheck.onPostgresql" . }}{{ .Values.database.postgresql.port }}
+{{- else if .Values.database.external.host }}{{ .Values.database.external.port }}{{ else }}1527{{ end }}
 {{- end }}
 
 {{/*
@@ -333,7 +348,7 @@ The non-secret settings of one service, exactly the environment its server reads
 {{- $svc := index $root.Values.services $name }}
 {{- $dbMode := include "healthcheck.dbMode" $root }}
 {{- if and (eq $dbMode "embedded") (or (gt (int $svc.replicas) 1) $svc.autoscaling.enabled) }}
-{{- fail (printf "services.%s runs more than one pod, which needs a shared database: enable derby.network or set database.external.host" $name) }}
+{{- fail (printf "services.%s runs more than one pod, which needs a shared database: enable derby.network, set database.external.host or database.type postgresql" $name) }}
 {{- end -}}
 HTTP_PORT: {{ $root.Values.httpPort | quote }}
 {{- if and (include "healthcheck.artemisInRelease" $root) $root.Values.artemis.ha.enabled }}
@@ -357,8 +372,19 @@ DB_PORT: {{ include "healthcheck.dbPort" $root | quote }}
 # each service logs in to the database as its own user, named after it, which reaches only its own
 # database (its password is in its Secret)
 DB_USER: {{ $name | quote }}
-{{- end }}
 DB_NAME: {{ $name | quote }}
+{{- else if eq $dbMode "postgresql" }}
+{{- $pg := $root.Values.database.postgresql }}
+DB_HOST: {{ include "healthcheck.dbHost" $root | quote }}
+DB_PORT: {{ include "healthcheck.dbPort" $root | quote }}
+# each service logs in as its own login, which owns its database and reaches no other (its password is in
+# its Secret); liberty-config's database-postgresql.xml
+DB_USER: {{ index ($pg.users | default dict) $name | default $name | quote }}
+DB_NAME: {{ index ($pg.databases | default dict) $name | default $name | quote }}
+DB_SSL_MODE: {{ $pg.sslMode | quote }}
+{{- else }}
+DB_NAME: {{ $name | quote }}
+{{- end }}
 OUTBOX_RELAY_INTERVAL_MS: {{ $root.Values.config.outboxRelayIntervalMs | quote }}
 {{- if include "healthcheck.tls" $root }}
 # HTTPS on HTTP_PORT, TLS to the broker and to Derby (liberty-config's tls-on.xml), stores mounted here

@@ -118,6 +118,31 @@ class NetworkPolicyTest {
     }
 
     @Test
+    void onPostgreSqlTheServicesReachItsPortOnlyAndTheReleaseRunsNoDerby() {
+        Workload postgres = Workload.in("databases", "postgres", Map.of("cluster-name", "checkups"), Map.of());
+        Rendered anywhere = Chart.render("postgresql.yaml");
+        Rendered named = Chart.render(List.of("postgresql.yaml"), Map.of(
+                "database.postgresql.networkPolicyPeer.namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name", "databases",
+                "database.postgresql.networkPolicyPeer.podSelector.matchLabels.cluster-name", "checkups"));
+
+        for (Rendered chart : List.of(anywhere, named)) {
+            NetworkPolicies policies = new NetworkPolicies(chart.all(NetworkPolicy.class), Chart.NAMESPACE);
+            assertThat(chart.all(NetworkPolicy.class)).noneMatch(p -> p.getMetadata().getName().equals("healthcheck-derby"));
+            for (Workload pod : workloads(chart)) {
+                boolean service = SERVICES.contains(pod.name());
+                assertThat(policies.allows(pod, postgres, tcp(5432))).as("%s to PostgreSQL", pod.name()).isEqualTo(service);
+                assertThat(policies.allows(pod, postgres, tcp(1527))).as("%s to Derby's port", pod.name()).isFalse();
+            }
+        }
+        // with its peer named, no other pod on that port
+        NetworkPolicies policies = new NetworkPolicies(named.all(NetworkPolicy.class), Chart.NAMESPACE);
+        assertThat(workloads(named)).noneMatch(pod -> policies.allows(pod, STRANGER, tcp(5432)));
+        NetworkPolicies open = new NetworkPolicies(anywhere.all(NetworkPolicy.class), Chart.NAMESPACE);
+        assertThat(open.allows(workloads(anywhere).stream().filter(w -> w.name().equals("mypage")).findFirst().orElseThrow(),
+                STRANGER, tcp(5432))).as("no peer: the port on any address").isTrue();
+    }
+
+    @Test
     void withoutAMonitoringPeerNobodyFromOutsideScrapesAndTheOtherFlowsStay() {
         Rendered withScraper = Chart.render();
         Rendered without = Chart.render(List.of(), Map.of("networkPolicy.monitoring", "null"));

@@ -74,8 +74,11 @@ public final class LibertyServer {
         return Processes.start(List.of(script(), "start", name), startLog(), environment);
     }
 
+    /** Adds these settings to those given before (a later value of one name wins). */
     void environment(Map<String, String> settings) {
-        environment = Map.copyOf(settings);
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        merged.putAll(settings);
+        environment = Map.copyOf(merged);
     }
 
     public void start() {

@@ -25,6 +25,8 @@ public final class LocalSystem implements AutoCloseable {
     /** While the system runs on a primary/backup pair instead of {@link #broker}: see {@link #useBrokerPair}. */
     private BrokerPair pair;
     private Map<String, String> serverEnvironment = Map.of();
+    /** Every service's database on this PostgreSQL server, or null: each server's embedded Derby. */
+    private PostgreSql postgreSql;
     private final Map<String, LibertyServer> servers = new LinkedHashMap<>();
     private Duration startUpTime;
     /** Servers left out of the start: someone else runs them (dev mode), so closing leaves them alone. */
@@ -39,6 +41,15 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * Every service on a database and login of its own on a local PostgreSQL server ({@link PostgreSql}),
+     * instead of each server's embedded Derby: the run command's {@code -Ddb=postgresql}.
+     */
+    public LocalSystem onPostgreSql() {
+        postgreSql = new PostgreSql(layout);
+        return this;
+    }
+
     /** Starts the broker, then all four servers at once; returns when every one is ready. */
     public LocalSystem start() {
         return start(Set.of(), line -> { });
@@ -51,6 +62,13 @@ public final class LocalSystem implements AutoCloseable {
     public LocalSystem start(Set<String> except, Consumer<String> progress) {
         Instant begin = Instant.now();
         leftOut = Set.copyOf(except);
+        if (postgreSql != null) {
+            postgreSql.start();
+            // the logins' passwords are drawn at every start of PostgreSQL
+            servers.values().forEach(server -> server.environment(postgreSql.environmentOf(server.name())));
+            progress.accept(String.format("  %-12s ready after %4.1f s  jdbc:postgresql://127.0.0.1:%d   log: %s", "postgresql",
+                    secondsSince(begin), PostgreSql.PORT, layout.root().relativize(postgreSql.log())));
+        }
         broker.start();
         progress.accept(String.format("  %-12s ready after %4.1f s  tcp://127.0.0.1:%d   log: %s", "broker",
                 secondsSince(begin), Broker.PORT, layout.root().relativize(broker.log())));
@@ -137,7 +155,10 @@ public final class LocalSystem implements AutoCloseable {
         }
         pair = null;
         broker.start();
-        servers.values().forEach(server -> server.environment(serverEnvironment));
+        // A server's settings are merged, not replaced: the pair's switch is turned off explicitly.
+        Map<String, String> environment = new TreeMap<>(serverEnvironment);
+        environment.put("ARTEMIS_HA", "off");
+        servers.values().forEach(server -> server.environment(environment));
         startServersAndAwaitThem();
     }
 
@@ -187,6 +208,9 @@ public final class LocalSystem implements AutoCloseable {
     public LocalSystem wipe() {
         broker.wipe();
         servers.values().forEach(LibertyServer::wipe);
+        if (postgreSql != null) {
+            postgreSql.wipe();
+        }
         return this;
     }
 
@@ -197,10 +221,21 @@ public final class LocalSystem implements AutoCloseable {
             pair.stop();
         }
         broker.stop();
+        if (postgreSql != null) {
+            postgreSql.stop();
+        }
     }
 
     public Broker broker() {
         return broker;
+    }
+
+    /** The PostgreSQL server every service uses, when started {@link #onPostgreSql}. */
+    public PostgreSql postgreSql() {
+        if (postgreSql == null) {
+            throw new IllegalStateException("this system runs on embedded Derby, not on PostgreSQL");
+        }
+        return postgreSql;
     }
 
     public LibertyServer server(String name) {
@@ -218,12 +253,16 @@ public final class LocalSystem implements AutoCloseable {
     /**
      * The run command. {@code -Dfresh=true} starts with empty databases and journal;
      * {@code -Dexcept=reservation} (a comma-separated list) leaves those servers out, for dev mode;
-     * {@code -Dlogging.format=json} and {@code -Dtelemetry.otlpEndpoint=…}: see {@link #observability}.
+     * {@code -Dlogging.format=json} and {@code -Dtelemetry.otlpEndpoint=…}: see {@link #observability};
+     * {@code -Ddb=postgresql}: every service on a local PostgreSQL ({@link #onPostgreSql}) instead of Derby.
      */
     public static void main(String[] args) throws InterruptedException {
         Layout layout = Layout.fromSystemProperties();
         LocalSystem system = new LocalSystem(layout);
         Set<String> except = except(system);
+        if (onPostgreSql(System.getProperty("db"))) {
+            system.onPostgreSql();
+        }
         system.withServerEnvironment(observability(System.getProperty("logging.format"),
                 System.getProperty("telemetry.otlpEndpoint")));
         if (Boolean.getBoolean("fresh")) {
@@ -250,6 +289,17 @@ public final class LocalSystem implements AutoCloseable {
         }
         system.printWhereEverythingIs(except);
         stopped.await();
+    }
+
+    /** {@code -Ddb}: {@code derby} (each server's embedded Derby, the default) or {@code postgresql}. */
+    public static boolean onPostgreSql(String db) {
+        if (db == null || db.isBlank() || "derby".equals(db)) {
+            return false;
+        }
+        if (!"postgresql".equals(db)) {
+            throw new IllegalArgumentException("-Ddb is derby or postgresql, not " + db);
+        }
+        return true;
     }
 
     private static Set<String> except(LocalSystem system) {
@@ -280,6 +330,8 @@ public final class LocalSystem implements AutoCloseable {
         }
         out.append(String.format("  %-12s tcp://127.0.0.1:%d  (journal in %s)%n", "broker", Broker.PORT,
                         layout.brokerInstance().resolve("data")))
+                .append(postgreSql == null ? "" : String.format("  %-12s jdbc:postgresql://127.0.0.1:%d/<service>  (one database"
+                        + " and login per service; the cluster in target/postgresql)%n", "postgresql", PostgreSql.PORT))
                 .append("\n  health: /health/live /health/ready /health/started   metrics: /metrics   on every port\n")
                 .append("\n  DEVELOPMENT users (local run only; Kubernetes takes users from Secrets):\n")
                 .append("    admin / ").append(dev.getProperty("ADMIN_PASSWORD")).append("    (administrator)\n")

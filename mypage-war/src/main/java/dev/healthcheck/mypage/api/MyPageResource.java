@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import dev.healthcheck.kit.openapi.Answers;
+import dev.healthcheck.kit.problem.NoNulCharacter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -76,7 +77,7 @@ public class MyPageResource {
     @APIResponse(responseCode = "400", ref = Answers.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Answers.UNAUTHORISED)
     @APIResponse(responseCode = "403", ref = Answers.FORBIDDEN)
-    public List<MyPageView> list(@QueryParam("customerId") @Size(max = 64) String customerId,
+    public List<MyPageView> list(@QueryParam("customerId") @Size(max = 64) @NoNulCharacter String customerId,
                                  @QueryParam("scheduleId") @Positive Long scheduleId,
                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {

@@ -1,5 +1,6 @@
 package dev.healthcheck.schedule.api;
 
+import dev.healthcheck.kit.problem.NoNulCharacter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -17,7 +18,7 @@ public record NewSchedule(
         @NotNull @PositiveOrZero @Max(100_000) Integer availableCount,
         @Schema(description = "The checkup date (optional)", example = "2026-12-01") LocalDate date,
         @Schema(description = "The checkup programme (optional)", example = "standard checkup")
-        @Size(max = 100) String programme,
+        @Size(max = 100) @NoNulCharacter String programme,
         @Schema(description = "Where the checkup takes place (optional)", example = "Tokyo centre")
-        @Size(max = 200) String location) {
+        @Size(max = 200) @NoNulCharacter String location) {
 }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import dev.healthcheck.kit.openapi.Answers;
+import dev.healthcheck.kit.problem.NoNulCharacter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -106,8 +107,8 @@ public class ScheduleResource {
     @APIResponse(responseCode = "401", ref = Answers.UNAUTHORISED)
     public SchedulePage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
-                             @QueryParam("programme") @Size(max = 100) String programme,
-                             @QueryParam("location") @Size(max = 200) String location,
+                             @QueryParam("programme") @Size(max = 100) @NoNulCharacter String programme,
+                             @QueryParam("location") @Size(max = 200) @NoNulCharacter String location,
                              @QueryParam("minAvailable") @Min(0) Integer minAvailable) {
         var filter = new ScheduleFilter(programme, location, minAvailable);
         List<ScheduleView> items = schedules.search(filter, page, size).stream().map(ScheduleView::of).toList();

@@ -145,6 +145,24 @@ class HostileRequestsIT {
                 .isEqualTo(before);
     }
 
+    /** PostgreSQL cannot store or search for U+0000 (Derby could): refused as invalid text on both, never a 500. */
+    @Test
+    void aNulCharacterInTextThatIsStoredOrSearchedForIsAValidationProblem() {
+        var registration = admin.post(SCHEDULE, "/schedules",
+                Map.of("scheduleId", 70_099, "availableCount", 1, "programme", "standard\u0000", "location", "\u0000"));
+        assertThat(registration.status()).as(registration.toString()).isEqualTo(400);
+        assertThat(registration.json().getString("type")).isEqualTo("urn:healthcheck:problem:validation-failed");
+        assertThat(registration.json().getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")))
+                .containsExactlyInAnyOrder("programme", "location");
+        assertThat(admin.get(SCHEDULE, "/schedules/70099").status()).as("nothing registered").isEqualTo(404);
+        for (var search : List.of(Map.entry(SCHEDULE, "/schedules?programme=a%00b"),
+                Map.entry(SCHEDULE, "/schedules?location=%00"), Map.entry(MYPAGE, "/myPages?customerId=alice%00"))) {
+            var reply = admin.get(search.getKey(), search.getValue());
+            assertThat(reply.status()).as(search + " -> " + reply).isEqualTo(400);
+            assertThat(problemIn(reply)).as(search.toString()).isEmpty();
+        }
+    }
+
     /** One hostile request of a randomly chosen kind, from a randomly chosen caller. */
     private Hostile generate(Random random, int index) {
         Api caller = pick(random, callers);

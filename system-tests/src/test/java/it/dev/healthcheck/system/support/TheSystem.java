@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real system for system tests: broker and four servers, started once per test run from empty
- * databases and an empty journal, stopped when the run ends.
+ * databases and an empty journal, stopped when the run ends. On embedded Derby, or with {@code -Ddb=postgresql}
+ * on a local PostgreSQL server, a database and login per service.
  */
 public class TheSystem implements BeforeAllCallback {
 
@@ -54,8 +55,15 @@ public class TheSystem implements BeforeAllCallback {
     private static Stopper startFresh() {
         Map<String, String> environment = new HashMap<>(TIMINGS);
         environment.putAll(TRACING);
-        LocalSystem system = new LocalSystem(Layout.fromSystemProperties()).withServerEnvironment(environment).wipe().start();
-        System.out.println("system tests: broker and four servers ready after " + system.startUpTime().toMillis() + " ms");
+        LocalSystem system = new LocalSystem(Layout.fromSystemProperties());
+        // -Ddb=postgresql (the second failsafe execution): every service on its own PostgreSQL database and login
+        boolean onPostgreSql = LocalSystem.onPostgreSql(System.getProperty("db"));
+        if (onPostgreSql) {
+            system.onPostgreSql();
+        }
+        system.withServerEnvironment(environment).wipe().start();
+        System.out.println("system tests: broker and four servers " + (onPostgreSql ? "on PostgreSQL " : "")
+                + "ready after " + system.startUpTime().toMillis() + " ms");
         running = system;
         return new Stopper(system);
     }
