@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({TheSystem.class, NothingDeadLettered.class})
 class BrokerFailoverIT {
 
-    private static final long SCHEDULE_ID = 240;
+    private static final long SCHEDULE_ID = 250;
     private static final int SEATS = 100_000;
     private static final List<String> SERVICES = List.of("schedule", "reservation", "delivery", "mypage");
     /** What the pair promises (docs/kubernetes.md): the backup live and events flowing within this of a kill. */
