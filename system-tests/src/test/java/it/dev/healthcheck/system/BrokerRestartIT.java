@@ -40,6 +40,13 @@ class BrokerRestartIT {
     private static final List<String> PUBLISHERS = List.of("schedule", "reservation");
     /** The probe hears a lost connection at once and retries every 2 s; generous for a busy machine. */
     private static final Duration NOTICED = Duration.ofSeconds(30);
+    /**
+     * A relay send caught in flight by the kill can wait the Artemis client's call timeout (30 s) for an
+     * answer that never comes before its round fails and the next round sends the events again (seen once
+     * in CI: schedule's 440 waiting events left 32 s after the kill). Nothing is lost meanwhile; the test
+     * only must not read that wait as a stuck relay.
+     */
+    private static final Duration DRAINED = NOTICED.plus(Duration.ofSeconds(30));
 
     private final Map<String, Long> logSizeAtKill = new HashMap<>();
 
@@ -75,7 +82,7 @@ class BrokerRestartIT {
         }
         System.out.println("BrokerRestartIT: " + ledger);
 
-        await().atMost(NOTICED).untilAsserted(() -> SERVICES.forEach(service ->
+        await().atMost(DRAINED).untilAsserted(() -> SERVICES.forEach(service ->
                 assertThat(server(service).metric("healthcheck_outbox_backlog")).as(service + " outbox backlog")
                         .contains(0.0)));
         for (String service : SERVICES) {
