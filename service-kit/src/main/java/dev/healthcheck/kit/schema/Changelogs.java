@@ -13,9 +13,15 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.DatabaseException;
+import liquibase.executor.Executor;
+import liquibase.executor.ExecutorService;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.snapshot.SnapshotGeneratorFactory;
+import liquibase.statement.core.CreateDatabaseChangeLogLockTableStatement;
+import liquibase.statement.core.InsertStatement;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.ui.LoggerUIService;
 
@@ -56,6 +62,7 @@ public final class Changelogs {
             Scope.child(scope, () -> {
                 // Taken before the update, which creates DATABASECHANGELOG before it takes the lock itself:
                 // two replicas starting on an empty database both tried to create it, and one failed.
+                initialiseLockTable(database);
                 LockService lock = LockServiceFactory.getInstance().getLockService(database);
                 lock.waitForLock();
                 try {
@@ -65,13 +72,42 @@ public final class Changelogs {
                             .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                             .execute();
                 } finally {
-                    lock.releaseLock();
+                    // The update releases the lock itself; a second release would be an unconditional
+                    // UPDATE that frees the lock of whichever replica took it in the meantime.
+                    if (lock.hasChangeLogLock()) {
+                        lock.releaseLock();
+                    }
                 }
             });
         } finally {
             // the pool gets the connection back as it lent it
             connection.setAutoCommit(autoCommit);
             connection.setTransactionIsolation(isolation);
+        }
+    }
+
+    /**
+     * Creates Liquibase's lock table and its one row if missing, each by one replica only. Liquibase's own
+     * initialisation deletes and re-inserts the row when it finds none: a replica that looked just before
+     * another inserted and locked it wiped that lock, and both replicas ran the change sets. Whoever loses
+     * either race here finds the table and the row made, which is all it wanted.
+     */
+    private static void initialiseLockTable(Database database) throws Exception {
+        Executor jdbc = Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
+        if (!SnapshotGeneratorFactory.getInstance().hasDatabaseChangeLogLockTable(database)) {
+            try {
+                jdbc.execute(new CreateDatabaseChangeLogLockTableStatement());
+                database.commit();
+            } catch (DatabaseException madeByAnother) {
+                database.rollback();
+            }
+        }
+        try {
+            jdbc.execute(new InsertStatement(database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(),
+                    database.getDatabaseChangeLogLockTableName()).addColumnValue("ID", 1).addColumnValue("LOCKED", false));
+            database.commit();
+        } catch (DatabaseException alreadyThere) {
+            database.rollback();
         }
     }
 }

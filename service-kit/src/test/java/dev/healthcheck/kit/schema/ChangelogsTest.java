@@ -6,12 +6,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** The kit's changelogs on an embedded Derby database, new or made by EclipseLink before them. */
@@ -71,10 +73,15 @@ class ChangelogsTest {
         }
     }
 
-    @Test
-    void twoServersStartingTogetherOnAnEmptyDatabaseApplyEachChangeSetOnce() throws Exception {
+    /**
+     * Liquibase alone let two servers hold its lock at once: one that found the lock table empty
+     * re-initialised it (delete, insert) after the other had locked it, and both ran change sets.
+     */
+    @RepeatedTest(5)
+    void threeServersStartingTogetherOnAnEmptyDatabaseApplyEachChangeSetOnce() throws Exception {
         String url = "jdbc:derby:memory:" + UUID.randomUUID() + ";create=true";
-        var start = new CyclicBarrier(2);
+        int servers = 3;
+        var start = new CyclicBarrier(servers);
         Callable<Void> server = () -> {
             try (var database = DriverManager.getConnection(url)) {
                 // as Liberty lends its Derby connections
@@ -84,13 +91,13 @@ class ChangelogsTest {
             }
             return null;
         };
-        var servers = Executors.newFixedThreadPool(2);
+        var threads = Executors.newFixedThreadPool(servers);
         try {
-            for (Future<Void> started : servers.invokeAll(List.of(server, server))) {
+            for (Future<Void> started : threads.invokeAll(Collections.nCopies(servers, server))) {
                 started.get();
             }
         } finally {
-            servers.shutdown();
+            threads.shutdown();
         }
 
         try (var database = DriverManager.getConnection(url)) {
