@@ -186,6 +186,11 @@ public final class LibertyServer {
         Processes.run(List.of("kill", signal, Long.toString(pid)), startLog(), Duration.ofSeconds(10));
     }
 
+    /** Its JVM is running (perhaps frozen): the process its pid file names is alive. */
+    public boolean isAlive() {
+        return pid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     public Optional<Long> pid() {
         Path pidFile = layout.wlp().resolve("usr/servers/.pid/" + name + ".pid");
         try {

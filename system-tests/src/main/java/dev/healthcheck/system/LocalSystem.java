@@ -2,7 +2,9 @@ package dev.healthcheck.system;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -202,6 +204,32 @@ public final class LocalSystem implements AutoCloseable {
             environment.put("OTEL_LOGS_EXPORTER", "none");
         }
         return environment;
+    }
+
+    /**
+     * Puts right what a failed fault test may have left behind, so that its failure stays its own: a
+     * frozen server thawed, a killed broker or server started again, every server ready and connected.
+     * Returns what had to be started.
+     */
+    public List<String> restoreWhatIsDown() {
+        List<String> started = new ArrayList<>();
+        if (pair == null && !broker.isRunning()) {
+            broker.start();
+            started.add("broker");
+        }
+        for (LibertyServer server : servers.values()) {
+            if (leftOut.contains(server.name())) {
+                continue;
+            }
+            if (server.isAlive()) {
+                server.thaw();
+            } else {
+                server.start();
+                started.add(server.name());
+            }
+            server.awaitReady(SERVER_START_TIMEOUT);
+        }
+        return started;
     }
 
     /** Forgets all data (databases, journal) so the next start is a first start. Only when stopped. */

@@ -39,6 +39,10 @@ class KillLoopIT {
 
         try (var traffic = Traffic.start(ledger, 1)) {
             for (int kill = 1; kill <= KILLS; kill++) {
+                // Ready and connected is not yet listening: a consumer frozen before its listeners are
+                // activated holds nothing, and the next wait could never end.
+                await("both consumers listening").atMost(Duration.ofSeconds(60))
+                        .until(() -> SUBSCRIPTIONS.values().stream().allMatch(queue -> Broker.consumerCount(queue) > 0));
                 // Frozen, a consumer cannot acknowledge: the events the broker hands it meanwhile are held by
                 // the connection the kill then drops.
                 SUBSCRIPTIONS.keySet().forEach(service -> system.server(service).freeze());

@@ -133,6 +133,11 @@ public final class Broker {
         return attribute(queue, "messageCount");
     }
 
+    /** Consumers attached to the queue: a restarted service's listeners, once its resource adapter has activated them. */
+    public static long consumerCount(String queue) {
+        return attribute(queue, "consumerCount");
+    }
+
     /** Messages handed to a consumer and not yet acknowledged by it. */
     public static long deliveringCount(String queue) {
         return attribute(queue, "deliveringCount");

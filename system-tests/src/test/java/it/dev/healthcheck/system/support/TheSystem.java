@@ -20,6 +20,12 @@ public class TheSystem implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(TheSystem.class, key -> startFresh(), Stopper.class);
+        // A fault test that failed half-way may have left a server killed or frozen: the next class starts whole.
+        var started = running.restoreWhatIsDown();
+        if (!started.isEmpty()) {
+            System.out.println("system tests: " + started + " found down before " + context.getDisplayName()
+                    + ", started again");
+        }
     }
 
     public static LocalSystem get() {
