@@ -114,6 +114,8 @@ public final class Broker {
             environment.put("ARTEMIS_OPERATOR_PASSWORD", layout.devCredentials().getProperty("ARTEMIS_PASSWORD"));
         }
         environment.put("JAVA_ARGS_APPEND", options);
+        // as every local server has it (liberty-config's dev-server.env): fewer malloc arenas, less resident memory
+        environment.put("MALLOC_ARENA_MAX", "2");
         process = Processes.start(List.of(instance.resolve("bin/artemis").toString(), "run"), log(), environment);
     }
 
