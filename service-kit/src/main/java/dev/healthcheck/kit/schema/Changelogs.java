@@ -60,9 +60,9 @@ public final class Changelogs {
                 GlobalConfiguration.CHANGELOGLOCK_POLL_RATE.getKey(), LOCK_POLL_SECONDS);
         try {
             Scope.child(scope, () -> {
+                initialiseLockTable(database);
                 // Taken before the update, which creates DATABASECHANGELOG before it takes the lock itself:
                 // two replicas starting on an empty database both tried to create it, and one failed.
-                initialiseLockTable(database);
                 LockService lock = LockServiceFactory.getInstance().getLockService(database);
                 lock.waitForLock();
                 try {
