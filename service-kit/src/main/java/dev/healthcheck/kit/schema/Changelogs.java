@@ -1,8 +1,9 @@
 package dev.healthcheck.kit.schema;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Map;
-import liquibase.GlobalConfiguration;
+import java.util.logging.Logger;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.command.CommandScope;
@@ -22,6 +23,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.snapshot.SnapshotGeneratorFactory;
 import liquibase.statement.core.CreateDatabaseChangeLogLockTableStatement;
 import liquibase.statement.core.InsertStatement;
+import liquibase.statement.core.RawParameterizedSqlStatement;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.ui.LoggerUIService;
 
@@ -33,7 +35,15 @@ import liquibase.ui.LoggerUIService;
 public final class Changelogs {
 
     /** A waiting replica looks again every second (Liquibase's default, 10 s, would stretch every start). */
-    private static final int LOCK_POLL_SECONDS = 1;
+    private static final Duration LOCK_POLL = Duration.ofSeconds(1);
+
+    /**
+     * A lock held longer than this is taken to be a dead server's: the change sets take seconds, and the
+     * chart gives a pod 3 minutes to start (its startup probe) before it is killed, migration or not.
+     */
+    static final Duration STALE_AFTER = Duration.ofMinutes(5);
+
+    private static final Logger LOG = Logger.getLogger(Changelogs.class.getName());
 
     private Changelogs() {
     }
@@ -56,15 +66,14 @@ public final class Changelogs {
                 // its messages to the server's log, not to standard out
                 Scope.Attr.ui.name(), new LoggerUIService(),
                 // no usage reports to Liquibase's servers (and no wait on a network that may not reach them)
-                AnalyticsArgs.ENABLED.getKey(), false,
-                GlobalConfiguration.CHANGELOGLOCK_POLL_RATE.getKey(), LOCK_POLL_SECONDS);
+                AnalyticsArgs.ENABLED.getKey(), false);
         try {
             Scope.child(scope, () -> {
                 initialiseLockTable(database);
                 // Taken before the update, which creates DATABASECHANGELOG before it takes the lock itself:
                 // two replicas starting on an empty database both tried to create it, and one failed.
                 LockService lock = LockServiceFactory.getInstance().getLockService(database);
-                lock.waitForLock();
+                takeLock(database, lock);
                 try {
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
@@ -84,6 +93,36 @@ public final class Changelogs {
             connection.setAutoCommit(autoCommit);
             connection.setTransactionIsolation(isolation);
         }
+    }
+
+    /**
+     * Waits for Liquibase's lock as its own {@code waitForLock} would, but takes over a lock older than
+     * {@link #STALE_AFTER}: its holder died while migrating (kill -9, a node lost), and Liquibase alone
+     * would keep every later start waiting for it until someone cleared the row by hand.
+     */
+    private static void takeLock(Database database, LockService lock) throws Exception {
+        while (!lock.acquireLock()) {
+            int released = breakStaleLock(database);
+            if (released > 0) {
+                LOG.warning(() -> "Took over Liquibase's lock (DATABASECHANGELOGLOCK), held for more than "
+                        + STALE_AFTER.toMinutes() + " minutes by a server that is gone");
+            } else {
+                Thread.sleep(LOCK_POLL.toMillis());
+            }
+        }
+    }
+
+    /** Frees the lock if it was granted more than {@link #STALE_AFTER} ago by the database's clock; returns the rows freed. */
+    private static int breakStaleLock(Database database) throws Exception {
+        Executor jdbc = Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
+        String table = database.escapeTableName(database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(),
+                database.getDatabaseChangeLogLockTableName());
+        // the JDBC escape is the one date arithmetic Derby and PostgreSQL both understand
+        int released = jdbc.update(new RawParameterizedSqlStatement("UPDATE " + table
+                + " SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL WHERE ID = 1 AND LOCKED = TRUE"
+                + " AND LOCKGRANTED < {fn TIMESTAMPADD(SQL_TSI_SECOND, -" + STALE_AFTER.toSeconds() + ", CURRENT_TIMESTAMP)}"));
+        database.commit();
+        return released;
     }
 
     /**

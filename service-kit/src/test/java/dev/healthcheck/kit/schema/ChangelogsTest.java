@@ -1,6 +1,7 @@
 package dev.healthcheck.kit.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,10 +10,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +109,70 @@ class ChangelogsTest {
         try (var database = DriverManager.getConnection(url)) {
             assertThat(changeSets(database)).containsExactly(
                     "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED");
+        }
+    }
+
+    /** A server killed while it held the lock left it taken: Liquibase alone would make every later start wait for ever. */
+    @Test
+    void aLockLeftByAServerThatDiedIsTakenOverOnceItIsStale() throws Exception {
+        String url = "jdbc:derby:memory:" + UUID.randomUUID() + ";create=true";
+        try (var database = DriverManager.getConnection(url)) {
+            Changelogs.update(database, "db/kit-outbox-only.xml", getClass().getClassLoader());
+            lockAsADeadServer(database, Changelogs.STALE_AFTER.plusMinutes(1));
+
+            var started = startInTheBackground(url);
+
+            assertThat(started.get(30, TimeUnit.SECONDS)).containsExactly(
+                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED");
+            assertThat(lockHeld(database)).as("the lock, once the server is done with it").isFalse();
+        }
+    }
+
+    /** A lock younger than that may be a live server's migration: it is waited for, not broken. */
+    @Test
+    void aFreshLockIsWaitedForUntilItsHolderReleasesIt() throws Exception {
+        String url = "jdbc:derby:memory:" + UUID.randomUUID() + ";create=true";
+        try (var database = DriverManager.getConnection(url)) {
+            Changelogs.update(database, "db/kit-outbox-only.xml", getClass().getClassLoader());
+            lockAsADeadServer(database, Duration.ofMinutes(1));
+
+            var started = startInTheBackground(url);
+
+            assertThatThrownBy(() -> started.get(3, TimeUnit.SECONDS)).as("still waiting for the lock")
+                    .isInstanceOf(TimeoutException.class);
+            assertThat(changeSets(database)).as("nothing run meanwhile").containsExactly("1-outbox-message EXECUTED");
+            try (var release = database.createStatement()) {
+                release.executeUpdate("UPDATE DATABASECHANGELOGLOCK SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL");
+            }
+            assertThat(started.get(30, TimeUnit.SECONDS)).hasSize(3);
+        }
+    }
+
+    /** The kit's changelog applied on its own connection by another thread, as another server would; returns its change sets. */
+    private CompletableFuture<List<String>> startInTheBackground(String url) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (var server = DriverManager.getConnection(url)) {
+                Changelogs.update(server, CHANGELOG, getClass().getClassLoader());
+                return changeSets(server);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** The lock row as Liquibase leaves it for a holder that took it {@code ago} by the database's clock. */
+    private static void lockAsADeadServer(Connection database, Duration ago) throws SQLException {
+        try (var lock = database.prepareStatement("UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKEDBY = 'gone (10.0.0.9)',"
+                + " LOCKGRANTED = {fn TIMESTAMPADD(SQL_TSI_SECOND, ?, CURRENT_TIMESTAMP)} WHERE ID = 1")) {
+            lock.setLong(1, -ago.toSeconds());
+            assertThat(lock.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static boolean lockHeld(Connection database) throws SQLException {
+        try (var query = database.createStatement(); var rows = query.executeQuery("SELECT LOCKED FROM DATABASECHANGELOGLOCK")) {
+            assertThat(rows.next()).isTrue();
+            return rows.getBoolean(1);
         }
     }
 
