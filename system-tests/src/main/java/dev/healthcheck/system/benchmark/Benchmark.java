@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -123,8 +124,19 @@ public final class Benchmark {
     }
 
     private void paced(long scheduleId, int rate, int seconds, Path results) {
+        long clockMillis = System.currentTimeMillis();
+        long clockNanos = System.nanoTime();
         var bookings = new PacedBookings(alice).offer(scheduleId, rate, seconds, true);
         answers("paced-" + rate, rate, seconds, bookings).appendTo(results);
+        // each booking by its due time: shows whether slow answers come in bursts (a pause) or spread out,
+        // and when, to set beside the servers' collections (gc-<pid>.log)
+        long first = bookings.get(0).due();
+        Instant firstDue = Instant.ofEpochMilli(clockMillis + (first - clockNanos) / 1_000_000);
+        write(results.resolveSibling("paced-" + rate + "-timeline.tsv"), bookings.stream()
+                .map(b -> String.format("%.3f\t%s\t%s", (b.due() - first) / 1e9,
+                        b.answered() > 0 ? String.format("%.1f", b.latencyMs()) : "-",
+                        b.seen() > 0 ? String.format("%.1f", b.lagMs()) : "-"))
+                .collect(Collectors.joining("\n", "# due_s counts from " + firstDue + "\ndue_s\tlatency_ms\tmypage_lag_ms\n", "\n")));
         double[] lags = bookings.stream().filter(b -> b.seen() > 0).mapToDouble(PacedBookings.Booking::lagMs).sorted()
                 .toArray();
         long unseen = bookings.stream().filter(b -> b.status() == 201 && b.seen() < 0).count();

@@ -54,6 +54,25 @@ class SummaryTest {
                 .contains("| RSS of all five processes after the load ≤ 1.5 GiB | 1367.0 MiB | met |");
     }
 
+    /** On PostgreSQL a booking's cost includes the database's own processes, which embedded Derby runs inside the servers. */
+    @Test
+    void onPostgreSqlTheDatabasesCpuCountsInTheCostOfABooking() throws IOException {
+        Files.writeString(run.resolve("facts.properties"), """
+                cpu_ms_post-10_schedule=1000
+                cpu_ms_post-10_reservation=1000
+                cpu_ms_post-10_delivery=1000
+                cpu_ms_post-10_mypage=1000
+                cpu_ms_post-10_broker=1000
+                cpu_ms_post-10_postgresql=3000
+                """);
+        new Result("post-10", 10, 20, 2000, 100, 100, 90, 95, 99, 120, 0, 0, 0, "201=2000").appendTo(run.resolve("results.tsv"));
+
+        assertThat(Summary.write(run))
+                .contains("| postgresql | 3.0 | 1.5 |")
+                .contains("| **all five and PostgreSQL** | 8.0 | 4.0 |")
+                .contains("| CPU per booking, all five processes and PostgreSQL, with its event backlog ≤ 8 ms | 4.0 ms | met |");
+    }
+
     @Test
     void aTargetWhoseRunIsMissingIsSaidToBeUnmeasured() throws IOException {
         Files.writeString(run.resolve("facts.properties"), "");
