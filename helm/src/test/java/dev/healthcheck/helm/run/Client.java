@@ -1,5 +1,8 @@
 package dev.healthcheck.helm.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -37,6 +40,16 @@ final class Client {
     static Client as(Cluster cluster, String user) {
         String key = user.equals("admin") ? "ADMIN_PASSWORD" : "CUSTOMER_" + user.toUpperCase() + "_PASSWORD";
         return new Client(cluster, user, cluster.secret("healthcheck-credentials").get(key));
+    }
+
+    /** Waits until the service's /health/ready answers 200 with its broker check UP (its database reached too). */
+    void awaitReadyWithTheBrokerUp(String service, Duration deadline) {
+        await().atMost(deadline).untilAsserted(() -> {
+            var ready = get(service, "/health/ready");
+            assertThat(ready.status()).as("%s: %s", service, ready).isEqualTo(200);
+            assertThat(ready.json().findValuesAsText("broker")).as("%s: %s", service, ready)
+                    .containsExactly("UP");
+        });
     }
 
     Reply get(String service, String path) {

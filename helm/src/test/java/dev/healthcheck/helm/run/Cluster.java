@@ -60,7 +60,9 @@ import javax.net.ssl.SSLContext;
  *     pods {@code <name>-0..n-1}, each claim of its volumeClaimTemplates a named volume that survives
  *     the pod, rolled from the highest ordinal down;</li>
  * <li>Secrets and ConfigMaps as the pod spec references them ({@code env}, {@code envFrom}, volumes);</li>
- * <li>each pod's kubelet ({@link RunningPod}); helm test hook Pods run on demand, to completion.</li>
+ * <li>each pod's kubelet ({@link RunningPod}); helm test hook Pods run on demand, to completion;</li>
+ * <li>servers the operator runs outside the release ({@link External}, a PostgreSQL say): containers on
+ *     the same network under the host names the values give.</li>
  * </ul>
  * HorizontalPodAutoscalers, PodDisruptionBudgets and Ingresses have no effect here.
  */
@@ -86,6 +88,7 @@ public final class Cluster implements AutoCloseable {
     private final List<RunningPod> pods = new CopyOnWriteArrayList<>();
     private final List<String> claims = new ArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<External> externals = new ArrayList<>();
     private Rendered rendered;
     private HttpClient.Builder httpClient;
     private HttpClient client;
@@ -110,6 +113,14 @@ public final class Cluster implements AutoCloseable {
      * TLS stores cert-manager would write); the tests' HTTP clients trust what clientTls trusts.
      */
     public static Cluster start(Rendered rendered, List<Secret> existing, SSLContext clientTls) {
+        return start(rendered, existing, clientTls, List.of());
+    }
+
+    /**
+     * Starts the rendering, as above, beside servers the operator runs outside the release (a database):
+     * each is started and ready before the release's first pod.
+     */
+    public static Cluster start(Rendered rendered, List<Secret> existing, SSLContext clientTls, List<External> outside) {
         Cluster cluster = new Cluster();
         cluster.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2));
@@ -122,6 +133,7 @@ public final class Cluster implements AutoCloseable {
             // a test JVM that is stopped (Ctrl-C, a failsafe timeout) still removes what it made
             Runtime.getRuntime().addShutdownHook(cluster.cleanUpAtExit);
             Podman.run("network", "create", "--label", LABEL + "=" + cluster.id, cluster.network);
+            outside.forEach(cluster::startExternal);
             cluster.apply(rendered);
             return cluster;
         } catch (IOException | RuntimeException e) {
@@ -304,6 +316,50 @@ public final class Cluster implements AutoCloseable {
         public boolean passed() {
             return exit != null && exit == 0;
         }
+    }
+
+    // ---------------------------------------------------------------- outside the release
+
+    /**
+     * A server the operator runs outside the release (an existing database, say): a container on the
+     * cluster's network under a name the pods resolve, as they would resolve a host outside the cluster.
+     * Its environment, files mounted read-only (host file to container path), and the command that tells
+     * it is ready (run in it, exit 0). The release knows it by that name only.
+     */
+    public record External(String name, String image, Map<String, String> env, Map<Path, String> files,
+                           List<String> readiness) {
+    }
+
+    private void startExternal(External server) {
+        List<String> run = new ArrayList<>(List.of("run", "-d", "--name", containerOf(server),
+                "--label", LABEL + "=" + id, "--network", network, "--hostname", server.name(),
+                "--network-alias", server.name()));
+        server.env().forEach((key, value) -> run.addAll(List.of("-e", key + "=" + value)));
+        server.files().forEach((file, mount) -> run.addAll(List.of("-v", file.toAbsolutePath() + ":" + mount + ":ro")));
+        run.add(server.image());
+        externals.add(server);
+        Podman.run(run);
+        event(server.name(), "created, outside the release");
+        Instant end = Instant.now().plus(Duration.ofMinutes(2));
+        while (exec(server, server.readiness()).exit() != 0) {
+            if (Instant.now().isAfter(end)) {
+                throw new IllegalStateException(server.name() + " not ready within 2 minutes: "
+                        + Podman.attempt("logs", containerOf(server)).output());
+            }
+            pause();
+        }
+        event(server.name(), "ready");
+    }
+
+    /** Runs a command in a server outside the release; its exit code and output. */
+    public Podman.Result exec(External server, List<String> command) {
+        List<String> exec = new ArrayList<>(List.of("exec", containerOf(server)));
+        exec.addAll(command);
+        return Podman.attempt(exec);
+    }
+
+    private String containerOf(External server) {
+        return id + "-" + server.name();
     }
 
     // ---------------------------------------------------------------- Services
@@ -572,11 +628,20 @@ public final class Cluster implements AutoCloseable {
 
     /** Waits until every pod is ready. */
     public void awaitAllReady(Duration deadline) {
+        awaitAllReady(deadline, List.of());
+    }
+
+    /**
+     * Waits until every pod is ready but those of the standby workloads, which are not ready by design
+     * (a broker pair's backup opens its port only when it takes over).
+     */
+    public void awaitAllReady(Duration deadline, List<String> standby) {
         Instant end = Instant.now().plus(deadline);
-        while (!pods.stream().allMatch(RunningPod::isReady)) {
+        java.util.function.Predicate<RunningPod> awaited = pod -> !standby.contains(pod.owner);
+        while (!pods.stream().filter(awaited).allMatch(RunningPod::isReady)) {
             if (Instant.now().isAfter(end)) {
                 throw new IllegalStateException("not ready within " + deadline + ": "
-                        + pods.stream().filter(p -> !p.isReady()).map(p -> p.name).toList() + "; events " + events);
+                        + pods.stream().filter(awaited).filter(p -> !p.isReady()).map(p -> p.name).toList() + "; events " + events);
             }
             pause();
         }
@@ -649,6 +714,20 @@ public final class Cluster implements AutoCloseable {
         java.util.Collections.reverse(started);
         for (RunningPod pod : started) {
             attempt(failures, pod::remove);
+        }
+        // then what the release used from outside it
+        for (External server : externals) {
+            attempt(failures, () -> {
+                try {
+                    Files.writeString(directory.resolve(server.name() + ".log"),
+                            Podman.attempt("logs", containerOf(server)).output() + "\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    // -v: the image's anonymous data volume too
+                    Podman.attempt("rm", "-f", "-v", "-t", "0", containerOf(server));
+                }
+            });
         }
         for (ServiceProxy proxy : proxies) {
             attempt(failures, () -> {

@@ -36,22 +36,33 @@ final class ReleaseCertificates {
     private final String password;
     private final byte[] keystore;
     private final byte[] truststore;
+    private final Path truststoreFile;
 
-    private ReleaseCertificates(String password, byte[] keystore, byte[] truststore) {
+    private ReleaseCertificates(String password, byte[] keystore, byte[] truststore, Path truststoreFile) {
         this.password = password;
         this.keystore = keystore;
         this.truststore = truststore;
+        this.truststoreFile = truststoreFile;
     }
 
     /** Issues a CA and a certificate for the rendering's Services, in a directory of their own. */
     static ReleaseCertificates issue(Rendered rendered, Path directory) {
         String password = "p" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         List<String> names = new ArrayList<>();
-        for (var service : rendered.all(io.fabric8.kubernetes.api.model.Service.class)) {
-            String name = service.getMetadata().getName();
+        List<String> hosts = new ArrayList<>();
+        rendered.all(io.fabric8.kubernetes.api.model.Service.class).forEach(service -> hosts.add(service.getMetadata().getName()));
+        // each StatefulSet pod by its stable name under its governing Service, as a broker pair's members
+        // reach each other (docs/kubernetes.md, Broker failover: the certificate must name both pods)
+        for (var set : rendered.all(io.fabric8.kubernetes.api.model.apps.StatefulSet.class)) {
+            int replicas = set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
+            for (int ordinal = 0; ordinal < replicas; ordinal++) {
+                hosts.add(set.getMetadata().getName() + "-" + ordinal + "." + set.getSpec().getServiceName());
+            }
+        }
+        for (String host : hosts) {
             for (String suffix : List.of("", "." + Chart.NAMESPACE, "." + Chart.NAMESPACE + ".svc",
                     "." + Chart.NAMESPACE + ".svc.cluster.local")) {
-                names.add("dns:" + name + suffix);
+                names.add("dns:" + host + suffix);
             }
         }
         try {
@@ -84,7 +95,8 @@ final class ReleaseCertificates {
                     "-keystore", keystore.toString(), "-storepass", password);
             keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caCertificate.toString(),
                     "-keystore", truststore.toString(), "-storetype", "PKCS12", "-storepass", password);
-            return new ReleaseCertificates(password, Files.readAllBytes(keystore), Files.readAllBytes(truststore));
+            return new ReleaseCertificates(password, Files.readAllBytes(keystore), Files.readAllBytes(truststore),
+                    truststore.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,6 +112,15 @@ final class ReleaseCertificates {
         Secret storePassword = new SecretBuilder().withNewMetadata().withName(PASSWORD_SECRET).withNamespace(Chart.NAMESPACE)
                 .endMetadata().addToData("password", base64.encodeToString(password.getBytes(StandardCharsets.UTF_8))).build();
         return List.of(stores, storePassword);
+    }
+
+    /** The CA as a PKCS12 file, for a client that takes a path (Artemis's core client), and its password. */
+    Path truststoreFile() {
+        return truststoreFile;
+    }
+
+    String password() {
+        return password;
     }
 
     /** TLS for a client of the release's Services: the CA, and nothing else, trusted. */
