@@ -1,5 +1,6 @@
 package dev.healthcheck.reservation.application;
 
+import dev.healthcheck.kit.lease.JobLeases;
 import dev.healthcheck.reservation.domain.Reservation;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,9 @@ public class PendingBookings {
 
     @Inject
     ReservationLedger ledger;
+
+    @Inject
+    JobLeases leases;
 
     @Inject
     @ConfigProperty(name = "booking.pending-timeout-seconds", defaultValue = "10")
@@ -64,7 +69,8 @@ public class PendingBookings {
 
     private void abandonStaleQuietly() {
         try {
-            abandonStale();
+            // One replica sweeps at a time: two would find the same attempts and abandon each twice over.
+            leases.runExclusively("pending-bookings", Duration.ofSeconds(timeoutSeconds), this::abandonStale);
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again; the next round retries (a replica may have won).
             LOG.log(Level.WARNING, "abandoning stale booking attempts failed, retrying next round: {0}", e.toString());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.healthcheck.kit.EventPublisher;
 import dev.healthcheck.kit.inbox.AppliedEvent;
 import dev.healthcheck.kit.inbox.EventInbox;
+import dev.healthcheck.kit.lease.JobLease;
 import dev.healthcheck.kit.outbox.CurrentTrace;
 import dev.healthcheck.kit.outbox.OutboxEventPublisher;
 import dev.healthcheck.kit.outbox.OutboxMessage;
@@ -59,7 +60,7 @@ class SeatHoldIT {
                 .addPackage("dev.healthcheck.kit.events")
                 // CurrentTrace without an implementation: events published untraced, no OpenTelemetry in the archive
                 .addClasses(EventPublisher.class, OutboxEventPublisher.class, OutboxWritten.class, OutboxMessage.class,
-                        CurrentTrace.class, EventInbox.class, AppliedEvent.class, InstantConverter.class)
+                        CurrentTrace.class, EventInbox.class, AppliedEvent.class, JobLease.class, InstantConverter.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

@@ -1,5 +1,6 @@
 package dev.healthcheck.kit.inbox;
 
+import dev.healthcheck.kit.lease.JobLeases;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,9 @@ public class AppliedEventRetention {
 
     @Inject
     EventInbox inbox;
+
+    @Inject
+    JobLeases leases;
 
     /** ISO-8601, e.g. P7D. */
     @Inject
@@ -78,10 +82,13 @@ public class AppliedEventRetention {
 
     private void purgeQuietly() {
         try {
-            int purged = purge();
-            if (purged > 0) {
-                LOG.log(Level.INFO, "forgot {0} applied event ids older than {1}", new Object[] {purged, retention});
-            }
+            // One replica purges per interval; the others find the lease taken and wait for their next turn.
+            leases.runExclusively("inbox-retention", interval, () -> {
+                int purged = purge();
+                if (purged > 0) {
+                    LOG.log(Level.INFO, "forgot {0} applied event ids older than {1}", new Object[] {purged, retention});
+                }
+            });
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again; the next one tries again (the database may be away).
             LOG.log(Level.WARNING, "purge of old applied event ids failed, tried again in " + interval + ": " + e);

@@ -9,6 +9,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import dev.healthcheck.kit.lease.JobLeases;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,9 @@ public class OutboxRelay {
     @Inject
     TopicSender sender;
 
+    @Inject
+    JobLeases leases;
+
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     /** After a failed round, commits stop starting rounds; the scheduler's next round tries again. */
@@ -58,6 +63,17 @@ public class OutboxRelay {
     @Inject
     @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200")
     int batchSize;
+
+    /**
+     * How long a round may go without renewing its hold on the outbox (it renews at every batch); also how
+     * long events wait when the replica relaying them is killed in the middle of a round.
+     */
+    @Inject
+    @ConfigProperty(name = "outbox.relay.lease", defaultValue = "PT10S")
+    Duration leaseTime;
+
+    /** The relay's lease: one replica at a time relays, oldest first, and no two send the same rows. */
+    static final String JOB = "outbox-relay";
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (enabled) {
@@ -109,14 +125,27 @@ public class OutboxRelay {
         }
     }
 
-    /** Relays until the outbox is empty; returns how many events went out. */
+    /**
+     * Relays until the outbox is empty; returns how many events went out. Does nothing while another
+     * replica is relaying: it empties the same table, and this replica's next round finds what is left.
+     */
     public int relay() {
         int sent = 0;
-        List<OutboxMessage> batch;
-        while (!(batch = store.oldest(batchSize)).isEmpty()) {
-            sender.send(batch);
-            store.remove(batch.stream().map(OutboxMessage::position).toList());
-            sent += batch.size();
+        if (!leases.hold(JOB, leaseTime)) {
+            return sent;
+        }
+        try {
+            List<OutboxMessage> batch;
+            while (!(batch = store.oldest(batchSize)).isEmpty()) {
+                sender.send(batch);
+                store.remove(batch.stream().map(OutboxMessage::position).toList());
+                sent += batch.size();
+                if (!leases.hold(JOB, leaseTime)) {
+                    break;
+                }
+            }
+        } finally {
+            leases.release(JOB);
         }
         return sent;
     }

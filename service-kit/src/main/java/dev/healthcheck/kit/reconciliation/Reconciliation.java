@@ -1,5 +1,6 @@
 package dev.healthcheck.kit.reconciliation;
 
+import dev.healthcheck.kit.lease.JobLeases;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -39,6 +41,9 @@ public class Reconciliation {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    JobLeases leases;
 
     @Inject
     @ConfigProperty(name = "reconciliation.interval-seconds", defaultValue = "60")
@@ -88,7 +93,10 @@ public class Reconciliation {
 
     private void runQuietly() {
         try {
-            run();
+            // One replica's round at a time, or both would repair the same fault (two releases of one hold).
+            // Held for at most the grace: a round is far shorter, and what a killed replica's round left
+            // undone waits no longer than the repairs themselves are made to wait.
+            leases.runExclusively("reconciliation", Duration.ofSeconds(graceSeconds), this::run);
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again; the next round tries anew.
             LOG.log(Level.WARNING, "reconciliation failed, retrying next round: {0}", e.toString());

@@ -3,9 +3,11 @@ package dev.healthcheck.kit.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.healthcheck.kit.events.Reserved;
+import dev.healthcheck.kit.lease.JobLeases;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.jms.JMSRuntimeException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,9 @@ class OutboxRelayTest {
     private final List<OutboxMessage> sent = new ArrayList<>();
     private int roundsStarted;
     private boolean brokerAway;
+    /** Whether another replica is relaying: then this one may not take the outbox's lease. */
+    private boolean otherReplicaRelaying;
+    private int leasesHeld;
 
     @Test
     void aRoundTheExecutorRefusedDoesNotStopTheRelayForGood() {
@@ -57,9 +62,41 @@ class OutboxRelayTest {
         assertThat(outbox).isEmpty();
     }
 
+    @Test
+    void whileAnotherReplicaRelaysThisOneSendsNothingAndTheNextFreeRoundSendsAll() {
+        var relay = relay(Runnable::run);
+        outbox.add(event());
+
+        otherReplicaRelaying = true;
+        relay.wake();
+        assertThat(sent).isEmpty();
+        assertThat(outbox).as("left to the replica that holds the outbox").hasSize(1);
+
+        otherReplicaRelaying = false;
+        relay.wake();
+        assertThat(sent).hasSize(1);
+        assertThat(leasesHeld).as("leases still held after the round").isZero();
+    }
+
     private OutboxRelay relay(Consumer<Runnable> execute) {
         var relay = new OutboxRelay();
         relay.batchSize = 10;
+        relay.leaseTime = Duration.ofSeconds(10);
+        relay.leases = new JobLeases() {
+            @Override
+            public boolean hold(String job, Duration time) {
+                if (otherReplicaRelaying) {
+                    return false;
+                }
+                leasesHeld = 1;
+                return true;
+            }
+
+            @Override
+            public void release(String job) {
+                leasesHeld = 0;
+            }
+        };
         relay.executor = executor(execute);
         relay.store = new OutboxStore() {
             @Override
