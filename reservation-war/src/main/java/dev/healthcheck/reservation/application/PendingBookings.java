@@ -1,6 +1,6 @@
 package dev.healthcheck.reservation.application;
 
-import dev.healthcheck.kit.lease.JobLeases;
+import dev.healthcheck.kit.lease.ExclusiveJobs;
 import dev.healthcheck.reservation.domain.Reservation;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -34,7 +34,7 @@ public class PendingBookings {
     ReservationLedger ledger;
 
     @Inject
-    JobLeases leases;
+    ExclusiveJobs jobs;
 
     @Inject
     @ConfigProperty(name = "booking.pending-timeout-seconds", defaultValue = "10")
@@ -70,7 +70,7 @@ public class PendingBookings {
     private void abandonStaleQuietly() {
         try {
             // One replica sweeps at a time: two would find the same attempts and abandon each twice over.
-            leases.runExclusively("pending-bookings", Duration.ofSeconds(timeoutSeconds), this::abandonStale);
+            jobs.run("pending-bookings", Duration.ofSeconds(timeoutSeconds), this::abandonStale);
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again; the next round retries (a replica may have won).
             LOG.log(Level.WARNING, "abandoning stale booking attempts failed, retrying next round: {0}", e.toString());

@@ -7,6 +7,7 @@ import dev.healthcheck.kit.events.SagaEvent;
 import dev.healthcheck.kit.inbox.AppliedEvent;
 import dev.healthcheck.kit.inbox.AppliedEventRetention;
 import dev.healthcheck.kit.inbox.EventInbox;
+import dev.healthcheck.kit.lease.ExclusiveJobs;
 import dev.healthcheck.kit.lease.JobLease;
 import dev.healthcheck.kit.lease.JobLeases;
 import dev.healthcheck.kit.persistence.InstantConverter;
@@ -44,7 +45,7 @@ class AppliedEventRetentionIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "retention-it.war")
                 .addClasses(AppliedEventRetention.class, EventInbox.class, AppliedEvent.class, InstantConverter.class,
-                        JobLeases.class, JobLease.class,
+                        ExclusiveJobs.class, JobLeases.class, JobLease.class,
                         SagaEvent.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");

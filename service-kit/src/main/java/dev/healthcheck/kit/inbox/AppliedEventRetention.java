@@ -1,6 +1,6 @@
 package dev.healthcheck.kit.inbox;
 
-import dev.healthcheck.kit.lease.JobLeases;
+import dev.healthcheck.kit.lease.ExclusiveJobs;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +38,7 @@ public class AppliedEventRetention {
     EventInbox inbox;
 
     @Inject
-    JobLeases leases;
+    ExclusiveJobs jobs;
 
     /** ISO-8601, e.g. P7D. */
     @Inject
@@ -83,7 +83,7 @@ public class AppliedEventRetention {
     private void purgeQuietly() {
         try {
             // One replica purges per interval; the others find the lease taken and wait for their next turn.
-            leases.runExclusively("inbox-retention", interval, () -> {
+            jobs.run("inbox-retention", interval, () -> {
                 int purged = purge();
                 if (purged > 0) {
                     LOG.log(Level.INFO, "forgot {0} applied event ids older than {1}", new Object[] {purged, retention});

@@ -57,20 +57,4 @@ public class JobLeases {
                 .setParameter("now", Instant.now()).setParameter("job", job).setParameter("holder", holder)
                 .executeUpdate();
     }
-
-    /**
-     * One round of a job, if no other replica is running one: holds the lease for at most {@code time}
-     * and gives it back after the round; returns false (and does nothing) when another replica holds it.
-     */
-    public boolean runExclusively(String job, Duration time, Runnable round) {
-        if (!hold(job, time)) {
-            return false;
-        }
-        try {
-            round.run();
-            return true;
-        } finally {
-            release(job);
-        }
-    }
 }

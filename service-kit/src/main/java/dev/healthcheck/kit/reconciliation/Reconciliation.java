@@ -1,6 +1,6 @@
 package dev.healthcheck.kit.reconciliation;
 
-import dev.healthcheck.kit.lease.JobLeases;
+import dev.healthcheck.kit.lease.ExclusiveJobs;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -43,7 +43,7 @@ public class Reconciliation {
     MetricRegistry metrics;
 
     @Inject
-    JobLeases leases;
+    ExclusiveJobs jobs;
 
     @Inject
     @ConfigProperty(name = "reconciliation.interval-seconds", defaultValue = "60")
@@ -96,7 +96,7 @@ public class Reconciliation {
             // One replica's round at a time, or both would repair the same fault (two releases of one hold).
             // Held for at most the grace: a round is far shorter, and what a killed replica's round left
             // undone waits no longer than the repairs themselves are made to wait.
-            leases.runExclusively("reconciliation", Duration.ofSeconds(graceSeconds), this::run);
+            jobs.run("reconciliation", Duration.ofSeconds(graceSeconds), this::run);
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again; the next round tries anew.
             LOG.log(Level.WARNING, "reconciliation failed, retrying next round: {0}", e.toString());
