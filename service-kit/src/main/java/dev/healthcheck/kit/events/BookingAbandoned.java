@@ -9,5 +9,5 @@ import java.util.UUID;
  * from now on. A later attempt for the same reservationId is not affected. Raised by reservation.
  */
 public record BookingAbandoned(UUID eventId, Instant occurredAt, long reservationId, long scheduleId,
-                               int attempt) implements SagaEvent {
+                               int attempt) implements SagaEvent, BookingEvent {
 }

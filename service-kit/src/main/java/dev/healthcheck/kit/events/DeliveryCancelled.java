@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** The mail-out of a cancelled reservation was cancelled. Raised by delivery. */
 public record DeliveryCancelled(UUID eventId, Instant occurredAt, long reservationId, long scheduleId,
-                                String customerId, String status) implements SagaEvent {
+                                String customerId, String status) implements SagaEvent, BookingEvent {
 }

@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** The mail-out of questionnaire and guidance letter is being prepared. Raised by delivery. */
 public record DeliveryStarted(UUID eventId, Instant occurredAt, long reservationId, long scheduleId,
-                              String customerId, String status) implements SagaEvent {
+                              String customerId, String status) implements SagaEvent, BookingEvent {
 }

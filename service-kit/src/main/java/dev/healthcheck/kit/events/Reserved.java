@@ -10,5 +10,5 @@ import java.util.UUID;
  */
 public record Reserved(UUID eventId, Instant occurredAt, long reservationId, long scheduleId,
                        String customerId, int reservationCount,
-                       LocalDate scheduleDate, String programme, String location) implements SagaEvent {
+                       LocalDate scheduleDate, String programme, String location) implements SagaEvent, BookingEvent {
 }

@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** Seats of a schedule were taken for a reservation. Raised by schedule. */
 public record SeatsTaken(UUID eventId, Instant occurredAt, long scheduleId, long reservationId,
-                         int count, int availableCount) implements SagaEvent {
+                         int count, int availableCount) implements SagaEvent, BookingEvent {
 }

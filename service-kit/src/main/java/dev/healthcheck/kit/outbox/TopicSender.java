@@ -7,6 +7,9 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Topic;
+import dev.healthcheck.kit.events.BookingEvent;
+import dev.healthcheck.kit.events.EventCodec;
+import dev.healthcheck.kit.events.SagaEvent;
 import dev.healthcheck.kit.inbox.IncomingEvents;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -21,6 +24,14 @@ public class TopicSender {
 
     /** Artemis drops a message whose id it has already seen on that address (its duplicate-id cache). */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    /**
+     * The JMS message group: Artemis hands a group's messages to one consumer of a subscription at a time,
+     * in order, however many sessions and replicas share it. One group per booking, so that two events of
+     * one booking (its Reserved and its cancellation) are never applied at once by two listeners racing
+     * to create or change the same row.
+     */
+    public static final String GROUP_ID = "JMSXGroupID";
 
     @Resource(lookup = "jms/healthcheck")
     ConnectionFactory connectionFactory;
@@ -51,11 +62,18 @@ public class TopicSender {
                 producer.clearProperties();
                 message.trace().forEach(producer::setProperty);
                 producer.setProperty(DUPLICATE_ID, message.eventId())
+                        .setProperty(GROUP_ID, groupOf(message))
                         .setProperty(IncomingEvents.EVENT_TYPE, message.eventType())
                         .setProperty(IncomingEvents.EVENT_ID, message.eventId())
                         .setProperty(IncomingEvents.EVENT_VERSION, message.eventVersion())
                         .send(topics.get(message.topicAddress()), message.payload());
             }
         }
+    }
+
+    /** The booking the event is about, or for a schedule's registration, the schedule. */
+    static String groupOf(OutboxMessage message) {
+        SagaEvent event = EventCodec.fromJson(message.eventType(), message.payload());
+        return event instanceof BookingEvent booking ? "booking-" + booking.reservationId() : "schedule-" + event.scheduleId();
     }
 }
