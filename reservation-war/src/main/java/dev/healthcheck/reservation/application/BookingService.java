@@ -82,7 +82,7 @@ public class BookingService {
      * Retried when its transaction is rolled back under it, e.g. Derby choosing it as a deadlock's victim
      * (seen once in a rolling update, two pods on one database): cancelling again is harmless.
      */
-    @Retry(maxRetries = 2, delay = 50, jitter = 50, retryOn = {PersistenceException.class, TransactionalException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, retryOn = {PersistenceException.class, TransactionalException.class})
     public Reservation cancel(Caller caller, long reservationId) {
         find(caller, reservationId);
         return ledger.cancel(reservationId).orElseThrow(() -> new ReservationNotFoundException(reservationId));
