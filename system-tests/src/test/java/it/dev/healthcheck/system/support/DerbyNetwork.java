@@ -24,7 +24,7 @@ import org.apache.derby.drda.NetworkServerControl;
  * per service that reaches only that service's database ({@link ServiceLogins}, run before each start
  * exactly as the derby-network image runs it), on the loopback. Passwords are drawn per test run.
  */
-public final class DerbyNetwork implements AutoCloseable {
+public final class DerbyNetwork implements ServiceDatabases, AutoCloseable {
 
     public static final List<String> SERVICES = List.of("schedule", "reservation", "delivery", "mypage");
 
@@ -73,6 +73,7 @@ public final class DerbyNetwork implements AutoCloseable {
     }
 
     /** What a service's server needs to use its own database here, with its own login. */
+    @Override
     public Map<String, String> environmentOf(String service) {
         return Map.of("DB_MODE", "network", "DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(port),
                 "DB_NAME", service, "DB_USER", service, "DB_PASSWORD", passwordOf(service));

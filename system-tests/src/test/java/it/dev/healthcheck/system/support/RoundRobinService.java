@@ -1,0 +1,122 @@
+package it.dev.healthcheck.system.support;
+
+import dev.healthcheck.system.LibertyServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Kubernetes Service in front of a service's replicas, as kube-proxy gives it: a TCP port that hands each
+ * new connection to the next ready replica in turn; with none ready the connection is closed at once.
+ * "Ready" is what the chart's readiness probe would say ({@link #probe}, each replica on its own, every
+ * second here): a replica whose process has died is out at once, as a pod whose container exited; one
+ * whose /health/ready fails (or is too slow to answer under load) is out after three failures in a row
+ * ({@code failureThreshold: 3}), and back at the first success. A connection stays with the replica it
+ * was given, so a killed replica takes its open connections with it, as a killed pod does.
+ */
+final class RoundRobinService implements AutoCloseable {
+
+    private static final int FAILURE_THRESHOLD = 3;
+
+    private final String name;
+    private final List<LibertyServer> replicas;
+    private final ServerSocket listener;
+    private final AtomicInteger next = new AtomicInteger();
+    private final Map<LibertyServer, Integer> failedProbes = new ConcurrentHashMap<>();
+
+    RoundRobinService(String name, int port, List<LibertyServer> replicas) throws IOException {
+        this.name = name;
+        this.replicas = List.copyOf(replicas);
+        this.replicas.forEach(replica -> failedProbes.put(replica, 0));
+        this.listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+        Thread accepting = new Thread(this::accept, "service " + name);
+        accepting.setDaemon(true);
+        accepting.start();
+    }
+
+    /** One readiness probe of one replica, as the kubelet makes them. */
+    void probe(LibertyServer replica) {
+        boolean running = replica.pid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        if (!running) {
+            failedProbes.put(replica, FAILURE_THRESHOLD);
+        } else {
+            failedProbes.put(replica, replica.isReady() ? 0 : failedProbes.get(replica) + 1);
+        }
+    }
+
+    List<LibertyServer> replicas() {
+        return replicas;
+    }
+
+    private List<LibertyServer> ready() {
+        return replicas.stream().filter(replica -> failedProbes.get(replica) < FAILURE_THRESHOLD).toList();
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                List<LibertyServer> endpoints = ready();
+                if (endpoints.isEmpty()) {
+                    client.close();
+                    continue;
+                }
+                LibertyServer replica = endpoints.get(Math.floorMod(next.getAndIncrement(), endpoints.size()));
+                Thread forwarding = new Thread(() -> forward(client, replica.port()), name + " -> " + replica.name());
+                forwarding.setDaemon(true);
+                forwarding.start();
+            } catch (IOException e) {
+                if (!listener.isClosed()) {
+                    System.err.println("service " + name + ": " + e);
+                }
+            }
+        }
+    }
+
+    private static void forward(Socket client, int port) {
+        try (client; Socket replica = new Socket()) {
+            replica.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+            Thread answers = new Thread(() -> copy(replica, client), "answers from " + port);
+            answers.setDaemon(true);
+            answers.start();
+            copy(client, replica);
+            answers.join();
+        } catch (IOException gone) {
+            // the replica went away or refused: the client sees its connection closed, as through kube-proxy
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One direction of the connection; socket streams are unbuffered, so every read is passed on at once. */
+    private static void copy(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+            to.shutdownOutput();
+        } catch (IOException broken) {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // going anyway
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+}
