@@ -26,6 +26,14 @@ public final class ReplicatedSystem implements AutoCloseable {
     public static final List<String> SERVICES = List.of("schedule", "reservation", "delivery", "mypage");
     /** The replicas' own ports: 8101/8102 for schedule, 8103/8104 for reservation, and so on. */
     private static final int FIRST_REPLICA_PORT = 8101;
+    /**
+     * How long reservation waits for schedule to take seats (1 s by default). Eight servers, the broker and
+     * the database share two cores here, where a cluster gives every pod its own: a burst of bookings then
+     * takes schedule longer than the default allows, and the circuit breaker answers the rest with 503.
+     * The replicated run measures racing, not this machine's CPU, so it waits as RaisedScheduleTimeoutIT does.
+     */
+    private static final String SEAT_TIMEOUT = "DEV_HEALTHCHECK_RESERVATION_INFRASTRUCTURE_CLIENT_SCHEDULESEATS_TAKE_TIMEOUT_VALUE";
+    private static final String SEAT_TIMEOUT_MILLIS = "10000";
 
     private final LocalSystem system;
     private final Map<String, List<LibertyServer>> replicas = new LinkedHashMap<>();
@@ -45,6 +53,9 @@ public final class ReplicatedSystem implements AutoCloseable {
             LibertyServer server = system.server(service);
             Map<String, String> environment = new HashMap<>(TheSystem.TIMINGS);
             environment.putAll(databases.environmentOf(service));
+            if (service.equals("reservation")) {
+                environment.put(SEAT_TIMEOUT, SEAT_TIMEOUT_MILLIS);
+            }
             replicated.replicas.put(service, List.of(
                     server.replica(service + "-1", port++, environment),
                     server.replica(service + "-2", port++, environment)));

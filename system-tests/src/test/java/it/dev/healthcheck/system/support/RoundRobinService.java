@@ -14,21 +14,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A Kubernetes Service in front of a service's replicas, as kube-proxy gives it: a TCP port that hands each
  * new connection to the next ready replica in turn; with none ready the connection is closed at once.
- * "Ready" is what the chart's readiness probe would say ({@link #probe}, each replica on its own, every
- * second here): a replica whose process has died is out at once, as a pod whose container exited; one
- * whose /health/ready fails (or is too slow to answer under load) is out after three failures in a row
- * ({@code failureThreshold: 3}), and back at the first success. A connection stays with the replica it
- * was given, so a killed replica takes its open connections with it, as a killed pod does.
+ * "Ready" follows the chart's readiness probe: a replica whose process has died is out at once (checked
+ * every second), as a pod whose container exited; one whose /health/ready fails, or is too slow to
+ * answer under load, is out after three failed probes in a row, five seconds apart ({@code periodSeconds:
+ * 5, failureThreshold: 3}), and back at the first success. A connection stays with the replica it was
+ * given, so a killed replica takes its open connections with it, as a killed pod does.
  */
 final class RoundRobinService implements AutoCloseable {
 
     private static final int FAILURE_THRESHOLD = 3;
+    /** Readiness is asked every fifth {@link #probe}: every 5 s when probed every second. */
+    private static final int PROBE_PERIOD = 5;
 
     private final String name;
     private final List<LibertyServer> replicas;
     private final ServerSocket listener;
     private final AtomicInteger next = new AtomicInteger();
     private final Map<LibertyServer, Integer> failedProbes = new ConcurrentHashMap<>();
+    private final Map<LibertyServer, Integer> ticks = new ConcurrentHashMap<>();
 
     RoundRobinService(String name, int port, List<LibertyServer> replicas) throws IOException {
         this.name = name;
@@ -42,12 +45,14 @@ final class RoundRobinService implements AutoCloseable {
         accepting.start();
     }
 
-    /** One readiness probe of one replica, as the kubelet makes them. */
+    /** A second of one replica's life as the kubelet sees it: is its process running, and (every 5 s) is it ready? */
     void probe(LibertyServer replica) {
         boolean running = replica.pid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        int tick = ticks.merge(replica, 1, Integer::sum);
         if (!running) {
             failedProbes.put(replica, FAILURE_THRESHOLD);
-        } else {
+        } else if (tick % PROBE_PERIOD == 0 || failedProbes.get(replica) >= FAILURE_THRESHOLD) {
+            // a replica that is out is asked every second, so a restarted one is back soon after it is ready
             failedProbes.put(replica, replica.isReady() ? 0 : failedProbes.get(replica) + 1);
         }
     }

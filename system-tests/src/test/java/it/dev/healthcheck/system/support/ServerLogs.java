@@ -23,25 +23,31 @@ public final class ServerLogs {
     private ServerLogs() {
     }
 
-    /** A logged message: level E (error), W (warning), I, A (audit), R (System.err) and so on. */
-    public record Entry(String server, String level, String logger, String text) {
+    /**
+     * A logged message: level E (error), W (warning), I, A (audit), R (System.err) and so on, and the first
+     * line after it (the cause EclipseLink names, or the top of a stack trace), if any.
+     */
+    public record Entry(String server, String level, String logger, String text, String next) {
         @Override
         public String toString() {
-            return server + " " + level + " " + logger + ": " + text;
+            return server + " " + level + " " + logger + ": " + text + (next.isEmpty() ? "" : " | " + next);
         }
     }
 
-    /** Every message of these servers, in the order each wrote them; continuation lines (stack traces) are left out. */
+    /** Every message of these servers, in the order each wrote them, each with the line after it. */
     public static List<Entry> of(List<LibertyServer> servers) {
         List<Entry> entries = new ArrayList<>();
         for (LibertyServer server : servers) {
             Path logs = server.messagesLog().getParent();
             try (Stream<Path> files = Files.list(logs)) {
                 for (Path log : files.filter(f -> f.getFileName().toString().matches("messages.*\\.log")).sorted().toList()) {
-                    for (String line : Files.readAllLines(log)) {
-                        Matcher entry = LINE.matcher(line);
+                    List<String> lines = Files.readAllLines(log);
+                    for (int i = 0; i < lines.size(); i++) {
+                        Matcher entry = LINE.matcher(lines.get(i));
                         if (entry.matches()) {
-                            entries.add(new Entry(server.name(), entry.group(2), entry.group(1), entry.group(3)));
+                            String next = i + 1 < lines.size() && !LINE.matcher(lines.get(i + 1)).matches()
+                                    ? lines.get(i + 1).strip() : "";
+                            entries.add(new Entry(server.name(), entry.group(2), entry.group(1), entry.group(3), next));
                         }
                     }
                 }
