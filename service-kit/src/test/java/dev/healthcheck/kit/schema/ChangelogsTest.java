@@ -43,7 +43,8 @@ class ChangelogsTest {
             Changelogs.update(database, CHANGELOG, getClass().getClassLoader());
 
             assertThat(changeSets(database)).containsExactly(
-                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED");
+                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED",
+                    "1-job-lease EXECUTED");
             assertThat(indexesOf(database, "APPLIED_EVENT")).contains("APPLIED_EVENT_APPLIED_AT");
             assertThat(database.getAutoCommit()).as("the connection handed back as it was lent").isTrue();
         }
@@ -59,7 +60,8 @@ class ChangelogsTest {
             Changelogs.update(database, CHANGELOG, getClass().getClassLoader());
 
             assertThat(changeSets(database)).containsExactly(
-                    "1-outbox-message MARK_RAN", "1-applied-event MARK_RAN", "2-applied-event-applied-at EXECUTED");
+                    "1-outbox-message MARK_RAN", "1-applied-event MARK_RAN", "2-applied-event-applied-at EXECUTED",
+                    "1-job-lease EXECUTED");
             assertThat(indexesOf(database, "APPLIED_EVENT")).contains("APPLIED_EVENT_APPLIED_AT");
             try (var rows = ddl.executeQuery("SELECT EVENTID FROM APPLIED_EVENT")) {
                 assertThat(rows.next()).as("the row written before the migration").isTrue();
@@ -75,7 +77,7 @@ class ChangelogsTest {
 
             Changelogs.update(database, CHANGELOG, getClass().getClassLoader());
 
-            assertThat(changeSets(database)).isEqualTo(first).hasSize(3);
+            assertThat(changeSets(database)).isEqualTo(first).hasSize(4);
         }
     }
 
@@ -108,7 +110,8 @@ class ChangelogsTest {
 
         try (var database = DriverManager.getConnection(url)) {
             assertThat(changeSets(database)).containsExactly(
-                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED");
+                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED",
+                    "1-job-lease EXECUTED");
         }
     }
 
@@ -123,7 +126,8 @@ class ChangelogsTest {
             var started = startInTheBackground(url);
 
             assertThat(started.get(30, TimeUnit.SECONDS)).containsExactly(
-                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED");
+                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED",
+                    "1-job-lease EXECUTED");
             assertThat(lockHeld(database)).as("the lock, once the server is done with it").isFalse();
         }
     }
@@ -144,7 +148,7 @@ class ChangelogsTest {
             try (var release = database.createStatement()) {
                 release.executeUpdate("UPDATE DATABASECHANGELOGLOCK SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL");
             }
-            assertThat(started.get(30, TimeUnit.SECONDS)).hasSize(3);
+            assertThat(started.get(30, TimeUnit.SECONDS)).hasSize(4);
         }
     }
 
