@@ -1,5 +1,6 @@
 package dev.healthcheck.mypage.application;
 
+import dev.healthcheck.kit.events.BookingEvent;
 import dev.healthcheck.kit.events.DeliveryCancelled;
 import dev.healthcheck.kit.events.DeliveryDelivered;
 import dev.healthcheck.kit.events.DeliveryShipped;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Keeps the MyPage view from events alone (no calls to the owning services). Each event is applied
- * once, in one transaction with the record that it was.
+ * once, in one transaction with the record that it was, and a booking's events one at a time.
  */
 @ApplicationScoped
 @Transactional
@@ -32,6 +33,10 @@ public class MyPageProjection {
     EventInbox inbox;
 
     public void apply(SagaEvent event) {
+        if (event instanceof BookingEvent booking) {
+            // first: a copy of the event being applied elsewhere is then seen as applied, not collided with
+            rows.takeTurn(booking.reservationId());
+        }
         if (!inbox.firstDelivery(event)) {
             return;
         }

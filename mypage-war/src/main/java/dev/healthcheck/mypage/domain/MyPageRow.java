@@ -21,7 +21,7 @@ public class MyPageRow {
     @Id
     private long reservationId;
 
-    /** Concurrent changes of the same row: the later commit fails and is retried on fresh state. */
+    /** A booking's events take turns on its row (MyPageRepository.takeTurn); a change made out of turn fails here rather than overwrite. */
     @Version
     private long version;
 

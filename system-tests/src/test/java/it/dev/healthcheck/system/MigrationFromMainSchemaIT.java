@@ -53,7 +53,7 @@ class MigrationFromMainSchemaIT {
     private static final Set<String> TABLES = Set.of("1-outbox-message", "1-applied-event", "1-schedule", "2-seat-hold",
             "1-reservation", "1-delivery", "1-mypage-row");
     /** Change sets of tables main's schema did not have yet: run on every database. */
-    private static final Set<String> NEW_TABLES = Set.of("1-job-lease");
+    private static final Set<String> NEW_TABLES = Set.of("1-job-lease", "4-mypage-booking-turn");
     private static final Pattern NAMED = Pattern.compile("(?:CREATE INDEX|ADD CONSTRAINT) \"([^\"]+)\"");
     private static final long SCHEDULE_ID = 90;
     private static final long OLD_BOOKING = 9_001;
@@ -182,12 +182,13 @@ class MigrationFromMainSchemaIT {
         try (var query = database.prepareStatement("""
                 SELECT C.CONSTRAINTNAME FROM SYS.SYSCONSTRAINTS C JOIN SYS.SYSSCHEMAS S ON C.SCHEMAID = S.SCHEMAID
                 JOIN SYS.SYSTABLES T ON C.TABLEID = T.TABLEID
-                WHERE S.SCHEMANAME = ? AND T.TABLENAME NOT LIKE 'DATABASECHANGELOG%' AND T.TABLENAME <> 'JOB_LEASE'
+                WHERE S.SCHEMANAME = ? AND T.TABLENAME NOT LIKE 'DATABASECHANGELOG%'
+                AND T.TABLENAME NOT IN ('JOB_LEASE', 'MYPAGE_BOOKING_TURN')
                 UNION
                 SELECT G.CONGLOMERATENAME FROM SYS.SYSCONGLOMERATES G JOIN SYS.SYSSCHEMAS S ON G.SCHEMAID = S.SCHEMAID
                 JOIN SYS.SYSTABLES T ON G.TABLEID = T.TABLEID
                 WHERE S.SCHEMANAME = ? AND G.ISINDEX AND G.ISCONSTRAINT = FALSE AND T.TABLENAME NOT LIKE 'DATABASECHANGELOG%'
-                AND T.TABLENAME <> 'JOB_LEASE'""")) {
+                AND T.TABLENAME NOT IN ('JOB_LEASE', 'MYPAGE_BOOKING_TURN')""")) {
             query.setString(1, schema);
             query.setString(2, schema);
             try (var rows = query.executeQuery()) {
