@@ -102,7 +102,12 @@ public final class LibertyServer {
     }
 
     public boolean isReady() {
-        return isUp("/health/ready");
+        return isReady(Duration.ofSeconds(2));
+    }
+
+    /** Whether /health/ready answers UP within {@code timeout}. */
+    public boolean isReady(Duration timeout) {
+        return isUp("/health/ready", timeout);
     }
 
     /** What its broker probe says, as /metrics shows it: healthcheck_broker_connected is 1. */
@@ -148,8 +153,12 @@ public final class LibertyServer {
     }
 
     private boolean isUp(String health) {
+        return isUp(health, Duration.ofSeconds(2));
+    }
+
+    private boolean isUp(String health, Duration timeout) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(health)).timeout(Duration.ofSeconds(2)).build(),
+            return HTTP.send(HttpRequest.newBuilder(uri(health)).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

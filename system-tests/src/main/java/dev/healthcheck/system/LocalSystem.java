@@ -258,6 +258,11 @@ public final class LocalSystem implements AutoCloseable {
         return broker;
     }
 
+    /** Whether every service uses a PostgreSQL server ({@link #onPostgreSql}) rather than its embedded Derby. */
+    public boolean runsOnPostgreSql() {
+        return postgreSql != null;
+    }
+
     /** The PostgreSQL server every service uses, when started {@link #onPostgreSql}. */
     public PostgreSql postgreSql() {
         if (postgreSql == null) {

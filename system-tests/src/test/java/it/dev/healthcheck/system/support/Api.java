@@ -38,16 +38,23 @@ public final class Api {
     private final String accept;
     /** A W3C traceparent sent with every request, as a traced client would; null: none. */
     private final String traceParent;
+    /** How long each request waits for its answer before it counts as unanswered. */
+    private final Duration timeout;
 
     private Api(String user, String authorization) {
         this(user, authorization, "application/json", null);
     }
 
     private Api(String user, String authorization, String accept, String traceParent) {
+        this(user, authorization, accept, traceParent, Duration.ofSeconds(30));
+    }
+
+    private Api(String user, String authorization, String accept, String traceParent, Duration timeout) {
         this.user = user;
         this.authorization = authorization;
         this.accept = accept;
         this.traceParent = traceParent;
+        this.timeout = timeout;
     }
 
     private static Api basic(String user, String password) {
@@ -95,12 +102,17 @@ public final class Api {
 
     /** The same caller, asking for another media type (metrics are text, for instance). */
     public Api accepting(String mediaType) {
-        return new Api(user, authorization, mediaType, traceParent);
+        return new Api(user, authorization, mediaType, traceParent, timeout);
     }
 
     /** The same caller, its requests part of a trace it started ({@code 00-<trace id>-<span id>-01}). */
     public Api inTrace(String traceParent) {
-        return new Api(user, authorization, accept, traceParent);
+        return new Api(user, authorization, accept, traceParent, timeout);
+    }
+
+    /** This caller, waiting up to {@code timeout} for each answer instead of 30 s. */
+    public Api waitingUpTo(Duration timeout) {
+        return new Api(user, authorization, accept, traceParent, timeout);
     }
 
     public String user() {
@@ -161,7 +173,7 @@ public final class Api {
 
     private HttpRequest.Builder request(int port, String path) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .header("Accept", accept);
         if (traceParent != null) {
             request.header("traceparent", traceParent);

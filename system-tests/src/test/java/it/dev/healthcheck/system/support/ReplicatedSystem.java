@@ -87,6 +87,16 @@ public final class ReplicatedSystem implements AutoCloseable {
         return replicas.get(service);
     }
 
+    /** Per service, the connections closed without reaching a replica so far, and why. */
+    public String unforwarded() {
+        return String.join("; ", services.stream().map(RoundRobinService::unforwarded).toList());
+    }
+
+    /** Starts the servers at once, returning when all are ready. */
+    public static void startAll(List<LibertyServer> servers) throws Exception {
+        allAtOnce(servers.stream().<Runnable>map(server -> server::start).toList());
+    }
+
     public List<LibertyServer> all() {
         return replicas.values().stream().flatMap(List::stream).toList();
     }
