@@ -23,6 +23,14 @@ public sealed interface SagaEvent
         return Topic.of(this);
     }
 
+    /**
+     * What the event is about, so that the events about one thing are applied one at a time and in order:
+     * its booking, or for a schedule's registration, the schedule.
+     */
+    default String subject() {
+        return this instanceof BookingEvent booking ? "booking-" + booking.reservationId() : "schedule-" + scheduleId();
+    }
+
     /** Wire name of the event type, carried in the JMS property {@code eventType}. */
     default String type() {
         return getClass().getSimpleName();

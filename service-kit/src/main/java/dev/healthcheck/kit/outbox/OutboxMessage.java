@@ -43,6 +43,13 @@ public class OutboxMessage {
     private Instant createdAt;
 
     /**
+     * The event's subject ({@link SagaEvent#subject()}), its JMS message group: written with the event, so
+     * that the relay need not decode the payload to find it. Null in rows from before the column existed.
+     */
+    @Column(length = 64)
+    private String messageGroup;
+
+    /**
      * The W3C Trace Context of the transaction that wrote the event, sent with it as the JMS properties
      * {@value #TRACEPARENT} and {@value #TRACESTATE}; null when tracing is off.
      */
@@ -65,6 +72,7 @@ public class OutboxMessage {
         this.eventVersion = EventCodec.VERSION;
         this.payload = EventCodec.toJson(event);
         this.createdAt = event.occurredAt();
+        this.messageGroup = event.subject();
     }
 
     /** Keeps the trace fields to send on; a tracestate too long for its column is left out (it is optional). */
@@ -108,5 +116,10 @@ public class OutboxMessage {
 
     public String payload() {
         return payload;
+    }
+
+    /** The message group to send the event in; a row from before the column is decoded to find it. */
+    public String messageGroup() {
+        return messageGroup != null ? messageGroup : EventCodec.fromJson(eventType, payload).subject();
     }
 }

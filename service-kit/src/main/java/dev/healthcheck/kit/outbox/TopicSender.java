@@ -7,9 +7,6 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Topic;
-import dev.healthcheck.kit.events.BookingEvent;
-import dev.healthcheck.kit.events.EventCodec;
-import dev.healthcheck.kit.events.SagaEvent;
 import dev.healthcheck.kit.inbox.IncomingEvents;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -62,18 +59,12 @@ public class TopicSender {
                 producer.clearProperties();
                 message.trace().forEach(producer::setProperty);
                 producer.setProperty(DUPLICATE_ID, message.eventId())
-                        .setProperty(GROUP_ID, groupOf(message))
+                        .setProperty(GROUP_ID, message.messageGroup())
                         .setProperty(IncomingEvents.EVENT_TYPE, message.eventType())
                         .setProperty(IncomingEvents.EVENT_ID, message.eventId())
                         .setProperty(IncomingEvents.EVENT_VERSION, message.eventVersion())
                         .send(topics.get(message.topicAddress()), message.payload());
             }
         }
-    }
-
-    /** The booking the event is about, or for a schedule's registration, the schedule. */
-    static String groupOf(OutboxMessage message) {
-        SagaEvent event = EventCodec.fromJson(message.eventType(), message.payload());
-        return event instanceof BookingEvent booking ? "booking-" + booking.reservationId() : "schedule-" + event.scheduleId();
     }
 }

@@ -43,7 +43,7 @@ class ChangelogsTest {
             Changelogs.update(database, CHANGELOG, getClass().getClassLoader());
 
             assertThat(changeSets(database)).containsExactly(
-                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED",
+                    "1-outbox-message EXECUTED", "2-outbox-message-group EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED",
                     "1-job-lease EXECUTED");
             assertThat(indexesOf(database, "APPLIED_EVENT")).contains("APPLIED_EVENT_APPLIED_AT");
             assertThat(database.getAutoCommit()).as("the connection handed back as it was lent").isTrue();
@@ -60,7 +60,7 @@ class ChangelogsTest {
             Changelogs.update(database, CHANGELOG, getClass().getClassLoader());
 
             assertThat(changeSets(database)).containsExactly(
-                    "1-outbox-message MARK_RAN", "1-applied-event MARK_RAN", "2-applied-event-applied-at EXECUTED",
+                    "1-outbox-message MARK_RAN", "2-outbox-message-group EXECUTED", "1-applied-event MARK_RAN", "2-applied-event-applied-at EXECUTED",
                     "1-job-lease EXECUTED");
             assertThat(indexesOf(database, "APPLIED_EVENT")).contains("APPLIED_EVENT_APPLIED_AT");
             try (var rows = ddl.executeQuery("SELECT EVENTID FROM APPLIED_EVENT")) {
@@ -77,7 +77,7 @@ class ChangelogsTest {
 
             Changelogs.update(database, CHANGELOG, getClass().getClassLoader());
 
-            assertThat(changeSets(database)).isEqualTo(first).hasSize(4);
+            assertThat(changeSets(database)).isEqualTo(first).hasSize(5);
         }
     }
 
@@ -110,7 +110,7 @@ class ChangelogsTest {
 
         try (var database = DriverManager.getConnection(url)) {
             assertThat(changeSets(database)).containsExactly(
-                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED",
+                    "1-outbox-message EXECUTED", "2-outbox-message-group EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED",
                     "1-job-lease EXECUTED");
         }
     }
@@ -126,7 +126,7 @@ class ChangelogsTest {
             var started = startInTheBackground(url);
 
             assertThat(started.get(30, TimeUnit.SECONDS)).containsExactly(
-                    "1-outbox-message EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED",
+                    "1-outbox-message EXECUTED", "2-outbox-message-group EXECUTED", "1-applied-event EXECUTED", "2-applied-event-applied-at EXECUTED",
                     "1-job-lease EXECUTED");
             assertThat(lockHeld(database)).as("the lock, once the server is done with it").isFalse();
         }
@@ -144,11 +144,12 @@ class ChangelogsTest {
 
             assertThatThrownBy(() -> started.get(3, TimeUnit.SECONDS)).as("still waiting for the lock")
                     .isInstanceOf(TimeoutException.class);
-            assertThat(changeSets(database)).as("nothing run meanwhile").containsExactly("1-outbox-message EXECUTED");
+            assertThat(changeSets(database)).as("nothing run meanwhile")
+                    .containsExactly("1-outbox-message EXECUTED", "2-outbox-message-group EXECUTED");
             try (var release = database.createStatement()) {
                 release.executeUpdate("UPDATE DATABASECHANGELOGLOCK SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL");
             }
-            assertThat(started.get(30, TimeUnit.SECONDS)).hasSize(4);
+            assertThat(started.get(30, TimeUnit.SECONDS)).hasSize(5);
         }
     }
 
