@@ -10,6 +10,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import dev.healthcheck.kit.lease.JobLeases;
+import dev.healthcheck.kit.lease.KeptLease;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -65,8 +67,8 @@ public class OutboxRelay {
     int batchSize;
 
     /**
-     * How long a round may go without renewing its hold on the outbox (it renews at every batch); also how
-     * long events wait when the replica relaying them is killed in the middle of a round.
+     * How long the relay holds the outbox without renewing its lease (it renews once half of it is gone);
+     * also how long events wait when the replica relaying them is killed.
      */
     @Inject
     @ConfigProperty(name = "outbox.relay.lease", defaultValue = "PT10S")
@@ -75,7 +77,12 @@ public class OutboxRelay {
     /** The relay's lease: one replica at a time relays, oldest first, and no two send the same rows. */
     static final String JOB = "outbox-relay";
 
+    /** Kept from round to round while there is work, so that a busy relay seldom writes its lease row. */
+    private KeptLease lease;
+    Clock clock = Clock.systemUTC();
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        lease = new KeptLease(leases, JOB, leaseTime, clock);
         if (enabled) {
             safetyNet = scheduler.scheduleWithFixedDelay(this::wake, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         }
@@ -86,6 +93,14 @@ public class OutboxRelay {
     void stop() {
         if (safetyNet != null) {
             safetyNet.cancel(false);
+        }
+        // another replica relays at once instead of after the lease's time
+        if (lease != null) {
+            try {
+                lease.giveBack();
+            } catch (RuntimeException stopping) {
+                LOG.log(Level.FINE, "the outbox lease was not given back; it expires", stopping);
+            }
         }
     }
 
@@ -127,25 +142,33 @@ public class OutboxRelay {
 
     /**
      * Relays until the outbox is empty; returns how many events went out. Does nothing while another
-     * replica is relaying: it empties the same table, and this replica's next round finds what is left.
+     * replica is relaying: it empties the same table, and takes this replica's events with it.
      */
     public int relay() {
         int sent = 0;
-        if (!leases.hold(JOB, leaseTime)) {
+        if (!lease.held()) {
             return sent;
         }
+        boolean failed = true;
         try {
             List<OutboxMessage> batch;
             while (!(batch = store.oldest(batchSize)).isEmpty()) {
                 sender.send(batch);
                 store.remove(batch.stream().map(OutboxMessage::position).toList());
                 sent += batch.size();
-                if (!leases.hold(JOB, leaseTime)) {
+                lease.worked();
+                if (!lease.held()) {
                     break;
                 }
             }
+            failed = false;
         } finally {
-            leases.release(JOB);
+            // Idle for a safety-net period, or failing: another replica's next commit may relay at once.
+            if (failed) {
+                lease.giveBack();
+            } else if (sent == 0) {
+                lease.giveBackIfIdleFor(Duration.ofMillis(intervalMillis));
+            }
         }
         return sent;
     }

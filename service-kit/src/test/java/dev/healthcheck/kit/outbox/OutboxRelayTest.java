@@ -7,8 +7,11 @@ import dev.healthcheck.kit.lease.JobLeases;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.jms.JMSRuntimeException;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +29,10 @@ class OutboxRelayTest {
     /** Whether another replica is relaying: then this one may not take the outbox's lease. */
     private boolean otherReplicaRelaying;
     private int leasesHeld;
+    /** Lease rows written: taken or renewed, and given back. */
+    private int holds;
+    private int releases;
+    private final MovingClock clock = new MovingClock();
 
     @Test
     void aRoundTheExecutorRefusedDoesNotStopTheRelayForGood() {
@@ -75,25 +82,76 @@ class OutboxRelayTest {
         otherReplicaRelaying = false;
         relay.wake();
         assertThat(sent).hasSize(1);
-        assertThat(leasesHeld).as("leases still held after the round").isZero();
+    }
+
+    @Test
+    void aBusyRelayKeepsItsLeaseFromRoundToRoundAndRenewsItOnlyOnceHalfOfItIsGone() {
+        var relay = relay(Runnable::run);
+        for (int second = 0; second < 5; second++) {
+            outbox.add(event());
+            relay.wake();
+            clock.advance(Duration.ofMillis(990));
+        }
+        assertThat(sent).hasSize(5);
+        assertThat(holds).as("lease rows written in 5 rounds over 4.95 s of a 10 s lease").isEqualTo(1);
+        assertThat(releases).isZero();
+
+        clock.advance(Duration.ofMillis(100));
+        outbox.add(event());
+        relay.wake();
+        assertThat(holds).as("renewed, half of it gone").isEqualTo(2);
+        assertThat(leasesHeld).isEqualTo(1);
+    }
+
+    /** Another replica's commit may then relay at once, instead of waiting for this one's next tick. */
+    @Test
+    void aRelayWithNothingToSendForASafetyNetPeriodGivesItsLeaseBack() {
+        var relay = relay(Runnable::run);
+        outbox.add(event());
+        relay.wake();
+
+        clock.advance(Duration.ofMillis(100));
+        relay.wake();
+        assertThat(leasesHeld).as("a round that found the outbox empty right after one that sent").isEqualTo(1);
+
+        clock.advance(Duration.ofMillis(500));
+        relay.wake();
+        assertThat(leasesHeld).as("600 ms without anything to send").isZero();
+        assertThat(releases).isEqualTo(1);
+    }
+
+    @Test
+    void aRoundThatFailedGivesItsLeaseBack() {
+        var relay = relay(Runnable::run);
+        outbox.add(event());
+        brokerAway = true;
+
+        relay.wake();
+
+        assertThat(leasesHeld).as("another replica may try its own broker connection").isZero();
+        assertThat(outbox).hasSize(1);
     }
 
     private OutboxRelay relay(Consumer<Runnable> execute) {
         var relay = new OutboxRelay();
         relay.batchSize = 10;
+        relay.intervalMillis = 500;
         relay.leaseTime = Duration.ofSeconds(10);
+        relay.clock = clock;
         relay.leases = new JobLeases() {
             @Override
             public boolean hold(String job, Duration time) {
                 if (otherReplicaRelaying) {
                     return false;
                 }
+                holds++;
                 leasesHeld = 1;
                 return true;
             }
 
             @Override
             public void release(String job) {
+                releases++;
                 leasesHeld = 0;
             }
         };
@@ -119,7 +177,32 @@ class OutboxRelayTest {
                 sent.addAll(batch);
             }
         };
+        relay.start(null);
         return relay;
+    }
+
+    /** A clock the test moves on. */
+    private static final class MovingClock extends Clock {
+        private Instant now = Instant.parse("2026-11-30T12:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** A managed executor that only knows execute(), which does what the test says. */
