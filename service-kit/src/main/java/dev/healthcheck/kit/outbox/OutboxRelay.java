@@ -152,15 +152,16 @@ public class OutboxRelay {
         boolean failed = true;
         try {
             List<OutboxMessage> batch;
-            while (!(batch = store.oldest(batchSize)).isEmpty()) {
-                sender.send(batch);
-                store.remove(batch.stream().map(OutboxMessage::position).toList());
-                sent += batch.size();
-                lease.worked();
-                if (!lease.held()) {
-                    break;
+            do {
+                batch = store.oldest(batchSize);
+                if (!batch.isEmpty()) {
+                    sender.send(batch);
+                    store.remove(batch.stream().map(OutboxMessage::position).toList());
+                    sent += batch.size();
+                    lease.worked();
                 }
-            }
+                // A short batch was all there was: an event committed since then asks for a round of its own.
+            } while (batch.size() == batchSize && lease.held());
             failed = false;
         } finally {
             // Idle for a safety-net period, or failing: another replica's next commit may relay at once.

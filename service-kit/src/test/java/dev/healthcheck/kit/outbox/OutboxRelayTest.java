@@ -24,7 +24,7 @@ class OutboxRelayTest {
 
     private final List<OutboxMessage> outbox = new ArrayList<>();
     private final List<OutboxMessage> sent = new ArrayList<>();
-    private int roundsStarted;
+    private int outboxReads;
     private boolean brokerAway;
     /** Whether another replica is relaying: then this one may not take the outbox's lease. */
     private boolean otherReplicaRelaying;
@@ -46,7 +46,7 @@ class OutboxRelayTest {
         outbox.add(event());
 
         relay.wake();
-        assertThat(roundsStarted).as("rounds after the refusal").isZero();
+        assertThat(outboxReads).as("outbox reads after the refusal").isZero();
         relay.wake();
         assertThat(sent).as("sent by the next round").hasSize(1);
         assertThat(outbox).isEmpty();
@@ -82,6 +82,22 @@ class OutboxRelayTest {
         otherReplicaRelaying = false;
         relay.wake();
         assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aRoundReadsTheOutboxAgainOnlyAfterAFullBatch() {
+        var relay = relay(Runnable::run);
+        for (int i = 0; i < 23; i++) {
+            outbox.add(event());
+        }
+        relay.wake();
+        assertThat(sent).hasSize(23);
+        assertThat(outboxReads).as("reads of the outbox: 10, 10 and the 3 left").isEqualTo(3);
+
+        outbox.add(event());
+        relay.wake();
+        assertThat(sent).hasSize(24);
+        assertThat(outboxReads).as("one read for a round of one event").isEqualTo(4);
     }
 
     @Test
@@ -159,7 +175,7 @@ class OutboxRelayTest {
         relay.store = new OutboxStore() {
             @Override
             public List<OutboxMessage> oldest(int max) {
-                roundsStarted++;
+                outboxReads++;
                 return List.copyOf(outbox.subList(0, Math.min(max, outbox.size())));
             }
 
