@@ -22,3 +22,5 @@ dev() { sed -n "s/^$1=//p" liberty-config/src/main/liberty/dev.env; }
 basic() { printf '%s:%s' "$1" "$(dev "$2")" | base64 -w0; }
 # user + system CPU time of process $1 so far, in clock ticks
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# ...of which in the kernel (system calls: sockets, disk writes, waking threads)
+kernel_ticks() { awk '{ print $15 }' "/proc/$1/stat"; }

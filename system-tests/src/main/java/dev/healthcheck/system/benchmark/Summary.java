@@ -99,15 +99,30 @@ final class Summary {
     private String cpuPerBooking(Result run) {
         double bookings = run.okPerSecond() * run.seconds();
         var out = new StringBuilder("## CPU per booking (post-10, until the backlog settled)\n\n"
-                + "| process | CPU s | ms per booking |\n| --- | ---: | ---: |\n");
+                + "| process | CPU s | ms per booking | of which in the kernel |\n| --- | ---: | ---: | ---: |\n");
         long total = 0;
+        long kernelTotal = 0;
+        boolean kernelOfAll = true;
         for (String process : cpuMeasured()) {
             long ms = number("cpu_ms_post-10_" + process);
             total += ms;
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", process, ms / 1000.0, ms / bookings));
+            String kernelKey = "cpu_kernel_ms_post-10_" + process;
+            kernelOfAll &= facts.containsKey(kernelKey);
+            kernelTotal += facts.containsKey(kernelKey) ? number(kernelKey) : 0;
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s |%n", process, ms / 1000.0, ms / bookings,
+                    kernelShare(kernelKey, ms)));
         }
-        return out.append(String.format(Locale.ROOT, "| **%s** | %.1f | %.1f |%n%n", cpuTotalLabel(), total / 1000.0,
-                total / bookings)).toString();
+        return out.append(String.format(Locale.ROOT, "| **%s** | %.1f | %.1f | %s |%n%n", cpuTotalLabel(),
+                total / 1000.0, total / bookings, kernelOfAll ? percent(kernelTotal, total) : "–")).toString();
+    }
+
+    /** System time (sockets, disk writes, waking threads) as a share of the process's CPU; "–" where not recorded. */
+    private String kernelShare(String kernelKey, long ms) {
+        return facts.containsKey(kernelKey) ? percent(number(kernelKey), ms) : "–";
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "–" : String.format(Locale.ROOT, "%.0f %%", 100.0 * part / whole);
     }
 
     private double cpuMsPerBooking(Result run) {
