@@ -5,28 +5,36 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.Properties;
 
 /**
  * summary.md of one benchmark directory: the machine, start-up, every run of results.tsv, the resident
- * memory of the five processes and the targets of issue 17, each met or missed. benchmark/run writes the
- * facts (facts.properties) and the runs (results.tsv); this only reads and compares.
+ * memory of the five processes, where reservation's and schedule's CPU samples are (their JFR recordings)
+ * and the targets of issue 17, each met or missed. benchmark/run writes the facts (facts.properties), the
+ * runs (results.tsv) and the recordings; this only reads and compares.
  */
 final class Summary {
 
     static final List<String> PROCESSES = List.of("schedule", "reservation", "delivery", "mypage", "broker");
     private static final String POSTGRESQL = "postgresql";
 
+    /** The servers benchmark/run records JFR in, during post-100-jfr. */
+    static final List<String> PROFILED = List.of("reservation", "schedule");
+
     private final Properties facts;
     private final List<Result> results;
+    private final Map<String, Map<String, Long>> profiles;
 
-    private Summary(Properties facts, List<Result> results) {
+    private Summary(Properties facts, List<Result> results, Map<String, Map<String, Long>> profiles) {
         this.facts = facts;
         this.results = results;
+        this.profiles = profiles;
     }
 
     static String write(Path dir) {
@@ -37,7 +45,14 @@ final class Summary {
             throw new UncheckedIOException(e);
         }
         Path tsv = dir.resolve("results.tsv");
-        String markdown = new Summary(facts, Files.exists(tsv) ? Result.readAll(tsv) : List.of()).markdown();
+        Map<String, Map<String, Long>> profiles = new LinkedHashMap<>();
+        for (String server : PROFILED) {
+            Path recording = dir.resolve(server + "-post-100.jfr");
+            if (Files.exists(recording)) {
+                profiles.put(server, ProfileLayers.of(recording));
+            }
+        }
+        String markdown = new Summary(facts, Files.exists(tsv) ? Result.readAll(tsv) : List.of(), profiles).markdown();
         try {
             Files.writeString(dir.resolve("summary.md"), markdown);
         } catch (IOException e) {
@@ -91,6 +106,9 @@ final class Summary {
         }
         out.append(String.format("| **all five** | %d | %d |%n%n", idleTotal / 1024, loadedTotal / 1024));
         run("post-10").ifPresent(run -> out.append(cpuPerBooking(run)));
+        if (!profiles.isEmpty()) {
+            out.append(profile());
+        }
         out.append(targets(loadedTotal / 1024));
         return out.toString();
     }
@@ -141,6 +159,28 @@ final class Summary {
 
     private String cpuTotalLabel() {
         return withPostgreSql() ? "all five and PostgreSQL" : "all five";
+    }
+
+    /** Each recorded server's JFR samples by layer, as shares of its samples; layers nobody sampled are left out. */
+    private String profile() {
+        var out = new StringBuilder("## Where the CPU goes (JFR, post-100-jfr)\n\n")
+                .append("Execution samples of Java code by the innermost framework on the stack (the JDK's own frames")
+                .append(" count for their caller); the collector, the JIT and the kernel are not sampled.\n\n| layer |");
+        profiles.keySet().forEach(server -> out.append(' ').append(server).append(" |"));
+        out.append("\n| --- |").append(" ---: |".repeat(profiles.size())).append('\n');
+        Map<String, Long> totals = new LinkedHashMap<>();
+        profiles.forEach((server, layers) -> totals.put(server, layers.values().stream().mapToLong(Long::longValue).sum()));
+        profiles.values().stream().flatMap(layers -> layers.keySet().stream()).distinct()
+                .filter(layer -> profiles.values().stream().anyMatch(layers -> layers.getOrDefault(layer, 0L) > 0))
+                .forEach(layer -> {
+                    out.append("| ").append(layer).append(" |");
+                    profiles.forEach((server, layers) -> out.append(' ')
+                            .append(percent(layers.getOrDefault(layer, 0L), totals.get(server))).append(" |"));
+                    out.append('\n');
+                });
+        out.append("| *samples* |");
+        totals.values().forEach(total -> out.append(' ').append(total).append(" |"));
+        return out.append("\n\n").toString();
     }
 
     /** The targets of issue 17 ("a booking at a fraction of today's cost"), each beside what this run measured. */

@@ -86,4 +86,17 @@ class SummaryTest {
 
         assertThat(Summary.write(run)).contains("| breaker open: 503 p99 ≤ 50 ms | not measured in this run | |");
     }
+
+    /** The recordings benchmark/run leaves beside the facts are read into a table of layers. */
+    @Test
+    void theJfrRecordingsOfTheRunShowWhereTheCpuGoes() throws Exception {
+        Files.writeString(run.resolve("facts.properties"), "start_s=25.0\n");
+        ProfileLayersTest.recordSpinning(run.resolve("reservation-post-100.jfr"));
+
+        assertThat(Summary.write(run))
+                .contains("## Where the CPU goes (JFR, post-100-jfr)")
+                .contains("| layer | reservation |")
+                .containsPattern("\\| healthcheck's own code \\| [0-9]+ % \\|")
+                .doesNotContain("| layer | reservation | schedule |");
+    }
 }
