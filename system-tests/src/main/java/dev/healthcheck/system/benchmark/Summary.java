@@ -15,7 +15,7 @@ import java.util.Properties;
 
 /**
  * summary.md of one benchmark directory: the machine, start-up, every run of results.tsv, the resident
- * memory of the five processes, where reservation's and schedule's CPU samples are (their JFR recordings)
+ * memory of the five processes, where the four servers' CPU samples are (their JFR recordings)
  * and the targets of issue 17, each met or missed. benchmark/run writes the facts (facts.properties), the
  * runs (results.tsv) and the recordings; this only reads and compares.
  */
@@ -24,8 +24,8 @@ final class Summary {
     static final List<String> PROCESSES = List.of("schedule", "reservation", "delivery", "mypage", "broker");
     private static final String POSTGRESQL = "postgresql";
 
-    /** The servers benchmark/run records JFR in, during post-100-jfr. */
-    static final List<String> PROFILED = List.of("reservation", "schedule");
+    /** The servers benchmark/run records JFR in, during post-100-jfr: the request side, then the event side. */
+    static final List<String> PROFILED = List.of("reservation", "schedule", "delivery", "mypage");
 
     private final Properties facts;
     private final List<Result> results;
