@@ -12,8 +12,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a server's CPU samples are, by layer: each JFR execution sample counts for the innermost frame
- * that is not the JDK's or a Jakarta API's (a HashMap lookup counts for whoever looked up), named by its package. Issue 17
- * asks for the profile that shows what limits a missed target; this is its coarse form, in every run.
+ * that is not the JDK's or a Jakarta API's (a HashMap lookup counts for whoever looked up). Issue 17 asks
+ * for the profile that shows what limits a missed target; this is its coarse form, in every run.
  */
 final class ProfileLayers {
 
