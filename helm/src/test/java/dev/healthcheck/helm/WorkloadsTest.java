@@ -53,6 +53,28 @@ class WorkloadsTest {
         }
     }
 
+    /** A slow node (or the chart-run tests' six pods on 2 cores) needs more than the default 3 minutes to start. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"defaults", "two-cores.yaml"})
+    void everyServiceMayTakeTheAllowedStartUpTimeBeforeItIsRestarted(String valueSet) {
+        int allowedSeconds = valueSet.equals("defaults") ? 180 : 360;
+
+        for (String service : SERVICES) {
+            Probe startup = container(render(valueSet).deploymentOf(service)).getStartupProbe();
+            assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold()).as("start-up allowed to %s", service)
+                    .isEqualTo(allowedSeconds);
+        }
+    }
+
+    @Test
+    void aStartUpAllowanceThatIsNoMultipleOfTheProbePeriodIsRoundedUp() {
+        Probe startup = container(Chart.render(List.of(), Map.of("startup.allowedSeconds", 61)).deploymentOf("schedule"))
+                .getStartupProbe();
+
+        assertThat(startup.getPeriodSeconds()).isEqualTo(5);
+        assertThat(startup.getFailureThreshold()).isEqualTo(13);
+    }
+
     private static void assertProbe(Container container, Probe probe, String path, int port) {
         assertThat(probe).as("%s probe of %s", path, container.getName()).isNotNull();
         HTTPGetAction get = probe.getHttpGet();

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChartRunIT {
 
-    private static final List<String> VALUES = List.of("local-images.yaml", "tls.yaml");
+    private static final List<String> VALUES = List.of("local-images.yaml", "tls.yaml", "two-cores.yaml");
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
     private static final List<String> SERVICES = List.of("schedule", "reservation", "delivery", "mypage");
     private static Rendered installed;
@@ -52,7 +52,7 @@ class ChartRunIT {
         installed = Chart.render(VALUES, Map.of());
         ReleaseCertificates certificates = ReleaseCertificates.issue(installed, Path.of("target/chart-run/tls"));
         cluster = Cluster.start(installed, certificates.secrets(), certificates.clientContext());
-        cluster.awaitAllReady(Duration.ofMinutes(5));
+        cluster.awaitAllReady(Duration.ofMinutes(8));
         System.out.println("chart-run: every pod ready " + Duration.between(start, Instant.now()).toSeconds() + " s after the start");
         admin = Client.as(cluster, "admin");
     }

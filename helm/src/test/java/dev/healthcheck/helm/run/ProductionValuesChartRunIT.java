@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionValuesChartRunIT {
 
-    private static final List<String> VALUES = List.of("local-images.yaml", "tls.yaml", "production-run.yaml");
+    private static final List<String> VALUES = List.of("local-images.yaml", "tls.yaml", "two-cores.yaml", "production-run.yaml");
     private static final String POSTGRESQL_HOST = "operator-postgresql";
     private static final String PRIMARY = "healthcheck-artemis";
     /** Not ready by design until it takes over: the backup opens its port only then. */
@@ -49,7 +49,7 @@ class ProductionValuesChartRunIT {
         Instant start = Instant.now();
         certificates = ReleaseCertificates.issue(installed, Path.of("target/chart-run/tls-production"));
         cluster = Cluster.start(installed, certificates.secrets(), certificates.clientContext(), List.of(postgresql.server()));
-        cluster.awaitAllReady(Duration.ofMinutes(5), List.of(BACKUP));
+        cluster.awaitAllReady(Duration.ofMinutes(8), List.of(BACKUP));
         System.out.println("chart-run (production values): every pod ready but the broker backup "
                 + Duration.between(start, Instant.now()).toSeconds() + " s after the start");
         admin = Client.as(cluster, "admin");
