@@ -33,6 +33,8 @@ final class Bookings implements AutoCloseable {
     /** The answer to a request that got none, even when sent again (connection refused or reset). */
     static final int NO_ANSWER = -1;
     private static final int PAGE = 500;
+    /** How many times a request that gets no answer is sent in all (see {@link #status}). */
+    private static final int SENDS = 3;
 
     private final Client alice;
     private final Client admin;
@@ -88,22 +90,22 @@ final class Bookings implements AutoCloseable {
     /**
      * The request's status; a 5xx or no answer is also noted with its time, to be set beside the cluster's
      * events. A request that got no answer at all (its kept-alive connection closed by a pod that was
-     * stopping, or no pod to take it) is sent once more, as the contract lets a client do: a booking
-     * carries its own id and is never booked twice, and cancelling twice is harmless. Each such repeat
-     * is noted too.
+     * stopping, or no pod to take it) is sent again, as the contract lets a client do: a booking carries
+     * its own id and is never booked twice, and cancelling twice is harmless. It is sent up to
+     * {@value #SENDS} times in all, since the client's pool may hold several connections to the pod that
+     * stopped, all closed at once, and the next send can take another of them. Each repeat is noted.
      */
     private int status(String what, java.util.function.Supplier<Client.Reply> request) {
-        Instant sent = Instant.now();
-        try {
-            return answered(sent, what, request.get());
-        } catch (UncheckedIOException unanswered) {
-            repeated.add(sent + " " + what + ": " + unanswered.getCause() + ", sent again");
-            Instant again = Instant.now();
+        for (int send = 1; ; send++) {
+            Instant sent = Instant.now();
             try {
-                return answered(again, what, request.get());
-            } catch (UncheckedIOException e) {
-                failures.add(again + " " + what + " (sent again): " + e.getCause());
-                return NO_ANSWER;
+                return answered(sent, what, request.get());
+            } catch (UncheckedIOException unanswered) {
+                if (send == SENDS) {
+                    failures.add(sent + " " + what + " (sent " + SENDS + " times): " + unanswered.getCause());
+                    return NO_ANSWER;
+                }
+                repeated.add(sent + " " + what + ": " + unanswered.getCause() + ", sent again");
             }
         }
     }
@@ -115,7 +117,7 @@ final class Bookings implements AutoCloseable {
         return reply.status();
     }
 
-    /** Each request that got no answer the first time and was sent once more: when, and what it got. */
+    /** Each send of a request that got no answer and was sent again: when, and what it got. */
     List<String> repeated() {
         return List.copyOf(repeated);
     }

@@ -152,7 +152,7 @@ class ChartRunIT {
             assertThat(created).as("pods the upgrade created: reservation's only").containsExactly(fresh.name);
             // No 5xx at all, 503 included: the new pod is started only once its path to schedule is warm
             // (ScheduleWarmUp). A request that met the old pod's SIGTERM on a kept-alive connection is sent
-            // again, as the contract allows (see Bookings); each is printed, and a second miss is a failure.
+            // again, as the contract allows (see Bookings); each is printed, and a third miss is a failure.
             bookings.repeated().forEach(repeat -> System.out.println("chart-run: rolling update, " + repeat));
             System.out.println("chart-run: rolling update, the new pod's warm-up: " + fresh.logs().lines()
                     .filter(line -> line.contains("warm")).toList());
