@@ -119,6 +119,7 @@ class ProductionValuesChartRunIT {
             System.out.println("chart-run (production values): live broker killed -9; the backup ready (live) after "
                     + backupLive.toMillis() + " ms, 5 more bookings acknowledged after " + bookingsAgain.toMillis()
                     + " ms; " + bookings);
+            bookings.unavailable().forEach(answer -> System.out.println("chart-run (production values): " + answer));
             bookings.failures().forEach(failure -> System.out.println("chart-run (production values): " + failure));
             System.out.println("chart-run (production values): the restarted primary: " + primary.logs().lines()
                     .filter(line -> line.matches(".*AMQ22(1000|1001|1007|1010|1024|1109|2153|1031).*")).toList());
