@@ -8,7 +8,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +32,19 @@ public final class ClientErrors {
     private ClientErrors() {
     }
 
+    /**
+     * When a client may try again after the database was out of reach: the pool opens a fresh connection
+     * for the next request, and a database server restarting is back within seconds.
+     */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
     public static Response toResponse(Throwable failure) {
-        return problemFor(failure).toResponse().build();
+        Problem problem = problemFor(failure);
+        Response.ResponseBuilder response = problem.toResponse();
+        if (problem.type().equals(ProblemType.DATABASE_UNAVAILABLE.uri())) {
+            response.header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     static Problem problemFor(Throwable failure) {
@@ -60,6 +76,15 @@ public final class ClientErrors {
                     .map(type -> Problem.of(type, detail))
                     .orElseGet(() -> Problem.untyped(status, detail));
         }
+        // The database out of reach (restarting, failing over, the network between): not a defect, and the
+        // transaction was rolled back, so the same request may simply be sent again.
+        Optional<Throwable> unreachable = databaseOutOfReach(failure);
+        if (unreachable.isPresent()) {
+            Problem problem = Problem.of(ProblemType.DATABASE_UNAVAILABLE,
+                    "this service cannot reach its database right now; send the same request again later");
+            LOG.warning(() -> "database out of reach " + problem.instance() + ": " + firstLine(unreachable.get().getMessage()));
+            return problem;
+        }
         // Anything else is our fault: log it whole, tell the client nothing of its insides.
         Problem problem = Problem.of(ProblemType.INTERNAL_ERROR, "the server failed to handle this request");
         LOG.log(Level.SEVERE, "unexpected failure " + problem.instance(), failure);
@@ -84,6 +109,29 @@ public final class ClientErrors {
             }
         }
         return name == null ? "request" : name;
+    }
+
+    /**
+     * The JDBC failure in the chain that says the connection to the database failed: SQLSTATE class 08
+     * (connection exception, as Derby's client and PostgreSQL's driver report a refused or broken
+     * connection), 57P01 to 57P03 (PostgreSQL shutting down or starting), or the exceptions the JDBC API
+     * has for it. Not a deadlock or a constraint: those are answered where they are understood.
+     */
+    static Optional<Throwable> databaseOutOfReach(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return Optional.of(t);
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return Optional.of(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     @SafeVarargs

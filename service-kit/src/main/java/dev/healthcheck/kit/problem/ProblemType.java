@@ -37,6 +37,8 @@ public enum ProblemType {
             "Unsupported media type"),
     SCHEDULE_UNAVAILABLE("schedule-unavailable", Response.Status.SERVICE_UNAVAILABLE,
             "Schedule service unavailable, retry later"),
+    DATABASE_UNAVAILABLE("database-unavailable", Response.Status.SERVICE_UNAVAILABLE,
+            "Database unavailable, retry later"),
     INTERNAL_ERROR("internal-error", Response.Status.INTERNAL_SERVER_ERROR, "Internal server error");
 
     /** Every type URI starts so; the slug after it names the kind. */

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * delivery, and that server's process is killed and kept away for two minutes under a stream of bookings
  * and cancellations. Every event delivery meanwhile fails on either replica and is redelivered with
  * growing pauses; none may reach the dead-letter address, and once the database is back every mail-out
- * is there, once. Then a quick restart of the Derby server: the first request after it, on each replica,
- * must not get a dead pooled connection (a 500).
+ * is there, once; a request to either replica meanwhile is answered 503 database-unavailable with
+ * Retry-After, not 500. Then a quick restart of the Derby server: the first request after it, on each
+ * replica, must not get a dead pooled connection (a 500).
  */
 @ExtendWith({TheSystem.class, NothingDeadLettered.class})
 class DatabaseOutageIT {
@@ -72,6 +73,14 @@ class DatabaseOutageIT {
                         .atMost(OUTAGE.plus(NOTICED)).until(() -> replicas.stream().noneMatch(LibertyServer::isReady));
                 assertThat(failedDeliveries(replicas)).as("deliveries that failed on each replica while the database was away")
                         .allMatch(failures -> failures > 0);
+                // What a caller of the replicas' own API is told meanwhile: not a defect of ours (500), a 503 to try again.
+                long booked = ledger.booked().iterator().next();
+                for (LibertyServer replica : replicas) {
+                    var answer = Api.as("admin").get(replica.port(), "/deliveries/" + booked);
+                    assertThat(answer.status()).as(replica.name() + " without its database: " + answer).isEqualTo(503);
+                    assertThat(answer.json().getString("type")).isEqualTo("urn:healthcheck:problem:database-unavailable");
+                    assertThat(answer.retryAfter()).as("Retry-After").isEqualTo("5");
+                }
                 System.out.println("DatabaseOutageIT: database away for "
                         + Duration.ofNanos(System.nanoTime() - stoppedAt).toSeconds() + " s, " + failedDeliveries(replicas)
                         + " failed deliveries on the two replicas; " + ledger);

@@ -185,7 +185,8 @@ public final class Api {
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -194,8 +195,8 @@ public final class Api {
         }
     }
 
-    /** One HTTP answer. */
-    public record Reply(int status, String contentType, String location, String body) {
+    /** One HTTP answer; {@code location} and {@code retryAfter} are null when the answer has no such header. */
+    public record Reply(int status, String contentType, String location, String retryAfter, String body) {
 
         public JsonObject json() {
             return (JsonObject) parse();
