@@ -46,6 +46,7 @@ final class Bookings implements AutoCloseable {
     private final Map<Long, Integer> cancelled = new ConcurrentSkipListMap<>();
     private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> unavailable = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> repeated = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService requests = Executors.newCachedThreadPool();
@@ -128,6 +129,8 @@ final class Bookings implements AutoCloseable {
             unavailable.add(sent + " " + what + ": " + reply.status() + " " + reply.body());
         } else if (reply.status() >= 500) {
             failures.add(sent + " " + what + ": " + reply.status() + " " + reply.body());
+        } else if (reply.status() >= 400 && reply.status() != 409) {
+            unexpected.add(sent + " " + what + ": " + reply.status() + " " + reply.body());
         }
         return reply.status();
     }
@@ -140,6 +143,14 @@ final class Bookings implements AutoCloseable {
     /** Each request answered 5xx other than 503, or not at all even when sent again: when it was sent, and what it got. */
     List<String> failures() {
         return List.copyOf(failures);
+    }
+
+    /**
+     * Each request answered 4xx other than 409 (a booking still in progress): a one-seat booking of a
+     * schedule that exists, or a cancellation of one's own booking, has no other refusal to expect.
+     */
+    List<String> unexpected() {
+        return List.copyOf(unexpected);
     }
 
     /** Each request answered 503, the contract's answer when a service or its database is away or overloaded. */

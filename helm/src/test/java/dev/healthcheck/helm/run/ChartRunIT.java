@@ -211,6 +211,8 @@ class ChartRunIT {
             await().atMost(Duration.ofMinutes(2)).until(() -> bookings.acknowledged() >= afterRestart + 5);
             bookings.stop();
             System.out.println("chart-run: Derby network server restarted, " + bookings);
+            bookings.unexpected().stream().limit(10).forEach(answer -> System.out.println("chart-run: Derby restart, " + answer));
+            bookings.failures().stream().limit(10).forEach(answer -> System.out.println("chart-run: Derby restart, " + answer));
 
             bookings.awaitConsistent(Duration.ofMinutes(2));
         }

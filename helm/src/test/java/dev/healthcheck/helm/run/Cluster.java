@@ -71,6 +71,8 @@ public final class Cluster implements AutoCloseable {
     static final String LABEL = "dev.healthcheck.chartrun";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOOK = "helm.sh/hook";
+    /** Kubernetes' default progress deadline of a Deployment; a StatefulSet's ordered rollout gets as long. */
+    private static final Duration STUCK_AFTER = Duration.ofSeconds(600);
 
     final String id;
     final String network;
@@ -169,7 +171,7 @@ public final class Cluster implements AutoCloseable {
                 for (int ordinal = replicas(set.getSpec().getReplicas()) - 1; ordinal >= 0; ordinal--) {
                     String podName = name + "-" + ordinal;
                     pods.stream().filter(p -> p.name.equals(podName)).findFirst().ifPresent(this::delete);
-                    awaitReady(startStatefulPod(set, ordinal), Duration.ofMinutes(3));
+                    awaitReady(startStatefulPod(set, ordinal), STUCK_AFTER);
                 }
             }
         }
@@ -213,7 +215,10 @@ public final class Cluster implements AutoCloseable {
             while (fresh.size() < replicas && old.size() + fresh.size() < replicas + surge) {
                 fresh.add(startDeploymentPod(deployment));
             }
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            // as Kubernetes: the rollout is stuck only after the Deployment's progress deadline (600 s unless set),
+            // not after a pod's start-up allowance: on 2 slow cores a new pod took over 3 minutes (CI, 2026-12-01)
+            Instant deadline = Instant.now().plus(Optional.ofNullable(deployment.getSpec().getProgressDeadlineSeconds())
+                    .map(Duration::ofSeconds).orElse(STUCK_AFTER));
             while (true) {
                 long readyPods = Stream.concat(old.stream(), fresh.stream()).filter(RunningPod::isReady).count();
                 if (!old.isEmpty() && readyPods - 1 >= replicas - unavailable) {
