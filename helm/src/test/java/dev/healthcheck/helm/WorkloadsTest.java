@@ -66,6 +66,28 @@ class WorkloadsTest {
         }
     }
 
+    /** A JVM starved of CPU by its neighbours' start answers late; restarting it only adds to their load. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"defaults", "two-cores.yaml"})
+    void everyServiceMayLeaveItsLivenessProbeUnansweredForTheAllowedTimeBeforeItIsRestarted(String valueSet) {
+        boolean defaults = valueSet.equals("defaults");
+
+        for (String service : SERVICES) {
+            Probe liveness = container(render(valueSet).deploymentOf(service)).getLivenessProbe();
+            assertThat(liveness.getPeriodSeconds() * liveness.getFailureThreshold()).as("unanswered allowed to %s", service)
+                    .isEqualTo(defaults ? 30 : 120);
+            assertThat(liveness.getTimeoutSeconds()).as("each probe's wait, %s", service).isEqualTo(defaults ? 3 : 10);
+        }
+    }
+
+    @Test
+    void aLivenessAllowanceThatIsNoMultipleOfTheProbePeriodIsRoundedUp() {
+        Probe liveness = container(Chart.render(List.of(), Map.of("liveness.allowedSeconds", 31)).deploymentOf("mypage"))
+                .getLivenessProbe();
+
+        assertThat(liveness.getFailureThreshold()).isEqualTo(4);
+    }
+
     @Test
     void aStartUpAllowanceThatIsNoMultipleOfTheProbePeriodIsRoundedUp() {
         Probe startup = container(Chart.render(List.of(), Map.of("startup.allowedSeconds", 61)).deploymentOf("schedule"))
