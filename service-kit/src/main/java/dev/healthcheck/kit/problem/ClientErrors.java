@@ -14,10 +14,12 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -118,29 +120,22 @@ public final class ClientErrors {
      * has for it. Not a deadlock or a constraint: those are answered where they are understood.
      */
     static Optional<Throwable> databaseOutOfReach(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException) {
-                return Optional.of(t);
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return Optional.of(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return Optional.empty();
+        return causeMatching(failure, t -> t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
+                || t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]")));
     }
 
     @SafeVarargs
     private static Optional<Throwable> causeOfType(Throwable failure, Class<? extends Throwable>... types) {
+        return causeMatching(failure, t -> Arrays.stream(types).anyMatch(type -> type.isInstance(t)));
+    }
+
+    /** The failure itself or the first of its causes that matches. */
+    private static Optional<Throwable> causeMatching(Throwable failure, Predicate<Throwable> matches) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            for (Class<? extends Throwable> type : types) {
-                if (type.isInstance(t)) {
-                    return Optional.of(t);
-                }
+            if (matches.test(t)) {
+                return Optional.of(t);
             }
             if (t.getCause() == t) {
                 break;
