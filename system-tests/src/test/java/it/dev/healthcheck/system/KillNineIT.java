@@ -26,7 +26,9 @@ class KillNineIT {
         var system = TheSystem.get();
         var ledger = Ledger.forNewSchedule(SCHEDULE_ID, SEATS);
 
-        try (var traffic = Traffic.start(ledger, 4)) {
+        // Two clients: four made some 6 400 bookings in the four restarts of a slow day, and the catch-up
+        // of their events took longer than the kills.
+        try (var traffic = Traffic.start(ledger, 2)) {
             for (String service : new String[] {"schedule", "reservation", "delivery", "mypage"}) {
                 Thread.sleep(2_000);
                 var server = system.server(service);
