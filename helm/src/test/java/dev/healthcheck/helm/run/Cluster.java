@@ -124,8 +124,11 @@ public final class Cluster implements AutoCloseable {
      */
     public static Cluster start(Rendered rendered, List<Secret> existing, SSLContext clientTls, List<External> outside) {
         Cluster cluster = new Cluster();
+        // The connect time-out covers the TLS handshake: 2 s ran out for requests to a pod starved by its
+        // neighbours' start on 2 slow cores (a TCP connect to the Service's local listener does not take
+        // that long). A browser would wait far longer.
         cluster.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2));
+                .connectTimeout(Duration.ofSeconds(10));
         if (clientTls != null) {
             cluster.httpClient.sslContext(clientTls);
         }
