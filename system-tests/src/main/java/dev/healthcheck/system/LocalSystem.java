@@ -171,15 +171,10 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void stopServers() {
-        for (LibertyServer server : servers.values()) {
-            if (leftOut.contains(server.name())) {
-                continue;
-            }
-            try {
-                server.stop();
-            } catch (RuntimeException e) {
-                System.err.println("could not stop " + server.name() + ": " + e.getMessage());
-            }
+        try {
+            LibertyServer.stopAll(servers.values().stream().filter(server -> !leftOut.contains(server.name())).toList());
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
         }
     }
 

@@ -33,7 +33,11 @@ final class Processes {
     }
 
     static void run(List<String> command, Path log, Duration timeout) {
-        Process process = start(command, log);
+        finish(start(command, log), command, log, timeout);
+    }
+
+    /** Waits for a started command to end, successfully and within the time-out. */
+    static void finish(Process process, List<String> command, Path log, Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

@@ -3,12 +3,15 @@ package it.dev.healthcheck.system;
 import static it.dev.healthcheck.system.support.Api.SCHEDULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.healthcheck.system.LibertyServer;
 import it.dev.healthcheck.system.support.Api;
 import it.dev.healthcheck.system.support.Consistency;
 import it.dev.healthcheck.system.support.Ledger;
 import it.dev.healthcheck.system.support.NothingDeadLettered;
+import it.dev.healthcheck.system.support.ReplicatedSystem;
 import it.dev.healthcheck.system.support.TheSystem;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +24,7 @@ class CatchUpIT {
     private static final int SEATS = 100;
 
     @Test
-    void bookingsTakenWhileDeliveryAndMyPageAreStoppedReachThemWhenTheyReturn() {
+    void bookingsTakenWhileDeliveryAndMyPageAreStoppedReachThemWhenTheyReturn() throws Exception {
         var system = TheSystem.get();
         var admin = Api.as("admin");
         var alice = Api.as("alice");
@@ -29,8 +32,8 @@ class CatchUpIT {
                 .status()).isEqualTo(201);
         var ledger = new Ledger(SCHEDULE_ID);
 
-        system.server("delivery").stop();
-        system.server("mypage").stop();
+        var consumers = List.of(system.server("delivery"), system.server("mypage"));
+        LibertyServer.stopAll(consumers);
         try {
             for (int i = 1; i <= 50; i++) {
                 assertThat(ledger.book(alice, SCHEDULE_ID * 1_000 + i, 1)).as("booking %d", i).isEqualTo(201);
@@ -39,8 +42,7 @@ class CatchUpIT {
                 assertThat(ledger.cancel(alice, SCHEDULE_ID * 1_000 + i)).as("cancellation %d", i).isEqualTo(200);
             }
         } finally {
-            system.server("delivery").start();
-            system.server("mypage").start();
+            ReplicatedSystem.startAll(consumers);
         }
         System.out.println("CatchUpIT: " + ledger);
 

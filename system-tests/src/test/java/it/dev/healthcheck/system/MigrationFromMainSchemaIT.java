@@ -93,10 +93,8 @@ class MigrationFromMainSchemaIT {
 
     @AfterAll
     static void stopServers() {
-        for (LibertyServer server : servers) {
-            server.stop();
-            server.remove();
-        }
+        LibertyServer.stopAll(servers);
+        servers.forEach(LibertyServer::remove);
         if (derby != null) {
             derby.close();
         }

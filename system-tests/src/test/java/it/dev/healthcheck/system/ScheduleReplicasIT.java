@@ -71,10 +71,8 @@ class ScheduleReplicasIT {
 
     @AfterAll
     static void stopReplicas() throws Exception {
-        for (LibertyServer replica : replicas) {
-            replica.stop();
-            replica.remove();
-        }
+        LibertyServer.stopAll(replicas);
+        replicas.forEach(LibertyServer::remove);
         if (derby != null) {
             derby.close();
         }

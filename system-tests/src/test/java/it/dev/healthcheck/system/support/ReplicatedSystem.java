@@ -60,7 +60,7 @@ public final class ReplicatedSystem implements AutoCloseable {
                     server.replica(service + "-1", port++, environment),
                     server.replica(service + "-2", port++, environment)));
         }
-        SERVICES.forEach(service -> system.server(service).stop());
+        LibertyServer.stopAll(SERVICES.stream().map(system::server).toList());
         try {
             // The first replica of each service creates its tables, the second finds them.
             for (int replica = 0; replica < 2; replica++) {
