@@ -65,6 +65,7 @@ class DatabaseOutageIT {
                 await().atMost(NOTICED).until(() -> ledger.booked().size() >= 5);
 
                 derby.kill();
+                int bookedBeforeOutage = ledger.booked().size();
                 long stoppedAt = System.nanoTime();
                 System.out.println("DatabaseOutageIT: the replicas' Derby server stopped; " + ledger);
                 await().atMost(NOTICED).until(() -> replicas.stream().noneMatch(LibertyServer::isReady));
@@ -85,11 +86,15 @@ class DatabaseOutageIT {
                         + Duration.ofNanos(System.nanoTime() - stoppedAt).toSeconds() + " s, " + failedDeliveries(replicas)
                         + " failed deliveries on the two replicas; " + ledger);
 
+                assertThat(ledger.booked().size() - bookedBeforeOutage).as("bookings acknowledged while delivery's database was away")
+                        .isGreaterThan(100);
                 derby.start();
                 await().atMost(NOTICED).until(() -> replicas.stream().allMatch(LibertyServer::isReady));
             }
             System.out.println("DatabaseOutageIT: database back; " + ledger);
-            assertThat(ledger.bookingAnswers().keySet()).as("bookings never needed delivery's database").containsOnly(201);
+            // Booking never asks delivery: its answers are 201, or 503 when schedule is slower than reservation's
+            // 1 s timeout on this loaded machine (1 of 1 487 in one run), the contract's "try again later".
+            assertThat(ledger.bookingAnswers().keySet()).as("bookings never needed delivery's database").isSubsetOf(201, 503);
             Consistency.awaitConsistent(ledger, SEATS, CAUGHT_UP);
 
             // A short restart with nobody asking in between: the pools hold connections to the old server.
@@ -102,10 +107,8 @@ class DatabaseOutageIT {
                         + firstAnswer).isEqualTo(200);
             }
         } finally {
-            for (LibertyServer replica : replicas) {
-                replica.stop();
-                replica.remove();
-            }
+            LibertyServer.stopAll(replicas);
+            replicas.forEach(LibertyServer::remove);
             delivery.start();
             derby.close();
         }
