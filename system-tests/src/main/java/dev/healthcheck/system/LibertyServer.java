@@ -178,8 +178,9 @@ public final class LibertyServer {
     }
 
     /**
-     * Stops the servers together, as one stop is mostly a server finishing its own work: four one after
-     * another took a minute of a slow machine. Throws once all have ended if any stop failed.
+     * Stops the servers together, as one stop is mostly a server finishing its own work (four one after
+     * another took 21 s of a slow machine, each test that stopped them waiting). Throws once all have
+     * ended if any stop failed.
      */
     public static void stopAll(Collection<LibertyServer> servers) {
         Map<LibertyServer, Process> stopping = new LinkedHashMap<>();
