@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 public final class LibertyServer {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     /** Liberty ends its in-flight work within 30 s of a stop; the rest is the stop command's own JVM. */
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
@@ -93,7 +94,7 @@ public final class LibertyServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        awaitReady(Duration.ofMinutes(3));
+        awaitReady(START_TIMEOUT);
     }
 
     /**
@@ -175,6 +176,12 @@ public final class LibertyServer {
 
     public void stop() {
         Processes.run(stopCommand(), startLog(), STOP_TIMEOUT);
+    }
+
+    /** Starts the servers together and waits until each is ready: a start is mostly waiting on the server. */
+    public static void startAll(Collection<LibertyServer> servers) {
+        servers.forEach(LibertyServer::launch);
+        servers.forEach(server -> server.awaitReady(START_TIMEOUT));
     }
 
     /**

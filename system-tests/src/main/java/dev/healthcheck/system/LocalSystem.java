@@ -165,9 +165,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void startServersAndAwaitThem() {
-        var starting = servers.values().stream().filter(server -> !leftOut.contains(server.name())).toList();
-        starting.forEach(LibertyServer::launch);
-        starting.forEach(server -> server.awaitReady(SERVER_START_TIMEOUT));
+        LibertyServer.startAll(servers.values().stream().filter(server -> !leftOut.contains(server.name())).toList());
     }
 
     private void stopServers() {

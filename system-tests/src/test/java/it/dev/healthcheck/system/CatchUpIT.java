@@ -8,7 +8,6 @@ import it.dev.healthcheck.system.support.Api;
 import it.dev.healthcheck.system.support.Consistency;
 import it.dev.healthcheck.system.support.Ledger;
 import it.dev.healthcheck.system.support.NothingDeadLettered;
-import it.dev.healthcheck.system.support.ReplicatedSystem;
 import it.dev.healthcheck.system.support.TheSystem;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +41,7 @@ class CatchUpIT {
                 assertThat(ledger.cancel(alice, SCHEDULE_ID * 1_000 + i)).as("cancellation %d", i).isEqualTo(200);
             }
         } finally {
-            ReplicatedSystem.startAll(consumers);
+            LibertyServer.startAll(consumers);
         }
         System.out.println("CatchUpIT: " + ledger);
 

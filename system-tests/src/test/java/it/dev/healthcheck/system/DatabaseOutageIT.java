@@ -9,7 +9,6 @@ import it.dev.healthcheck.system.support.Consistency;
 import it.dev.healthcheck.system.support.DerbyNetwork;
 import it.dev.healthcheck.system.support.Ledger;
 import it.dev.healthcheck.system.support.NothingDeadLettered;
-import it.dev.healthcheck.system.support.ReplicatedSystem;
 import it.dev.healthcheck.system.support.TheSystem;
 import it.dev.healthcheck.system.support.Traffic;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ class DatabaseOutageIT {
         try {
             // Together, as a Deployment's replicas start: one applies the changelog under its lock, the other
             // waits for it and finds it applied (ScheduleReplicasIT).
-            ReplicatedSystem.startAll(replicas);
+            LibertyServer.startAll(replicas);
             var ledger = Ledger.forNewSchedule(SCHEDULE_ID, SEATS);
             try (var traffic = Traffic.start(ledger, 1)) {
                 await().atMost(NOTICED).until(() -> ledger.booked().size() >= 5);

@@ -174,7 +174,7 @@ class EveryServiceReplicatedIT {
             }
         }
         // Started together once the load is off: on two cores a start under it took over 3 minutes.
-        ReplicatedSystem.startAll(killed);
+        LibertyServer.startAll(killed);
         System.out.println("EveryServiceReplicatedIT: " + killed.stream().map(LibertyServer::name).toList()
                 + " are back; " + ledger);
         // then through all eight, the restarted replicas too, on a schedule of its own

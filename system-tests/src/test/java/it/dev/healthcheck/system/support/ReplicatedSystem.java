@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -65,7 +63,7 @@ public final class ReplicatedSystem implements AutoCloseable {
             // The first replica of each service creates its tables, the second finds them.
             for (int replica = 0; replica < 2; replica++) {
                 int which = replica;
-                allAtOnce(replicated.replicas.values().stream().<Runnable>map(pair -> pair.get(which)::start).toList());
+                LibertyServer.startAll(replicated.replicas.values().stream().map(pair -> pair.get(which)).toList());
             }
             for (String service : SERVICES) {
                 LibertyServer server = system.server(service);
@@ -92,28 +90,8 @@ public final class ReplicatedSystem implements AutoCloseable {
         return String.join("; ", services.stream().map(RoundRobinService::unforwarded).toList());
     }
 
-    /** Starts the servers at once, returning when all are ready. */
-    public static void startAll(List<LibertyServer> servers) throws Exception {
-        allAtOnce(servers.stream().<Runnable>map(server -> server::start).toList());
-    }
-
     public List<LibertyServer> all() {
         return replicas.values().stream().flatMap(List::stream).toList();
-    }
-
-    /** Runs the actions at once (a server's start is mostly waiting), returning when all are done. */
-    private static void allAtOnce(List<Runnable> actions) throws Exception {
-        var workers = Executors.newFixedThreadPool(actions.size());
-        try {
-            List<Future<?>> done = actions.stream().<Future<?>>map(workers::submit).toList();
-            for (Future<?> each : done) {
-                each.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } finally {
-            workers.shutdownNow();
-        }
     }
 
     /** Stops and removes the replicas (their logs are kept) and starts the system's own servers again. */
@@ -123,10 +101,8 @@ public final class ReplicatedSystem implements AutoCloseable {
         for (RoundRobinService service : services) {
             service.close();
         }
-        allAtOnce(all().stream().<Runnable>map(replica -> () -> {
-            replica.stop();
-            replica.remove();
-        }).toList());
-        allAtOnce(SERVICES.stream().<Runnable>map(service -> system.server(service)::start).toList());
+        LibertyServer.stopAll(all());
+        all().forEach(LibertyServer::remove);
+        LibertyServer.startAll(SERVICES.stream().map(system::server).toList());
     }
 }
